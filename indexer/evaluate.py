@@ -1,0 +1,162 @@
+"""Measuring retrieval and answers on a question set with gold citations (../shared/eval format).
+
+A hit is right when it cites the gold seed file and its source lines hold the gold line. The
+question set is for measuring only: nothing in the product reads it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policydesk.errors import InvalidInput
+
+READ_BUDGET_CHARS = 1000  # what a person reads of the hit list before giving up
+
+
+@dataclass
+class Metrics:
+    n: int = 0
+    recall_at_1: float = 0.0
+    recall_at_5: float = 0.0
+    mrr_at_10: float = 0.0
+    recall_1000_chars: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {k: round(v, 4) if isinstance(v, float) else v for k, v in self.__dict__.items()}
+
+
+@dataclass
+class Report:
+    retrieval: Metrics
+    by_type: dict[str, Metrics]
+    governs_top1: float
+    not_found_accuracy: float
+    false_not_found: int
+    verbatim_rate: float
+    superseded_cited: int
+    answer_fact_rate: float
+    details: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "retrieval": self.retrieval.to_dict(),
+            "by_type": {k: v.to_dict() for k, v in sorted(self.by_type.items())},
+            "governs_top1": round(self.governs_top1, 4),
+            "not_found_accuracy": round(self.not_found_accuracy, 4),
+            "false_not_found": self.false_not_found,
+            "verbatim_rate": round(self.verbatim_rate, 4),
+            "superseded_cited": self.superseded_cited,
+            "answer_fact_rate": round(self.answer_fact_rate, 4),
+        }
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    try:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, ValueError) as exc:
+        raise InvalidInput(f"无法读取评测文件 {path}：{exc}") from None
+
+
+def hit_matches(hit: dict, gold: dict) -> bool:
+    source = hit["source"]
+    return source["file"] == gold["seed_file"] and source["line_start"] <= gold["line"] <= source["line_end"]
+
+
+def rank_of_first_match(hits: Sequence[dict], golds: Sequence[dict]) -> int | None:
+    for rank, hit in enumerate(hits, start=1):
+        if any(hit_matches(hit, g) for g in golds):
+            return rank
+    return None
+
+
+def within_budget(hits: Sequence[dict], golds: Sequence[dict], budget: int = READ_BUDGET_CHARS) -> bool:
+    used = 0
+    for hit in hits:
+        if used >= budget:
+            return False
+        if any(hit_matches(hit, g) for g in golds):
+            return True
+        used += len(hit["text"])
+    return False
+
+
+def retrieval_metrics(rows: Sequence[tuple[list[dict], list[dict]]]) -> Metrics:
+    m = Metrics(n=len(rows))
+    if not rows:
+        return m
+    for hits, golds in rows:
+        rank = rank_of_first_match(hits[:10], golds)
+        m.recall_at_1 += rank == 1
+        m.recall_at_5 += rank is not None and rank <= 5
+        m.mrr_at_10 += 1.0 / rank if rank else 0.0
+        m.recall_1000_chars += within_budget(hits, golds)
+    for key in ("recall_at_1", "recall_at_5", "mrr_at_10", "recall_1000_chars"):
+        setattr(m, key, getattr(m, key) / len(rows))
+    return m
+
+
+def _normalise_fact(text: str) -> str:
+    table = str.maketrans({"：": ":", "∶": ":", "～": "—", "~": "—", "-": "—", "，": ",", "（": "(", "）": ")"})
+    return "".join(text.translate(table).split())
+
+
+def evaluate(
+    eval_dir: Path,
+    search: Callable[[str, int], dict],
+    ask: Callable[[str], dict],
+    govern: Callable[[str], dict],
+    superseded_titles: set[str],
+) -> Report:
+    qa = load_jsonl(eval_dir / "dev_qa.jsonl")
+    governs = load_jsonl(eval_dir / "dev_governs.jsonl")
+    rows: list[tuple[list[dict], list[dict]]] = []
+    typed: dict[str, list[tuple[list[dict], list[dict]]]] = defaultdict(list)
+    not_found_right = not_found_total = false_not_found = 0
+    quotes = verbatim = superseded = 0
+    facts_total = facts_found = 0
+    details: list[dict] = []
+    for item in qa:
+        hits = search(item["question"], 10)["hits"]
+        answer = ask(item["question"])
+        for citation in answer.get("citations", []):
+            quotes += 1
+            verbatim += bool(citation.get("verified"))
+            superseded += citation.get("doc_title") in superseded_titles
+        if item["type"] == "not_in_corpus":
+            not_found_total += 1
+            not_found_right += not answer["found"]
+            details.append({"id": item["id"], "type": item["type"], "found": answer["found"]})
+            continue
+        false_not_found += not answer["found"]
+        rows.append((hits, item["gold"]))
+        typed[item["type"]].append((hits, item["gold"]))
+        answer_text = _normalise_fact(answer.get("answer", ""))
+        for fact in item.get("answer_facts", []):
+            facts_total += 1
+            facts_found += _normalise_fact(fact) in answer_text
+        details.append({"id": item["id"], "type": item["type"], "rank": rank_of_first_match(hits[:10], item["gold"]),
+                        "found": answer["found"]})
+    top1 = 0
+    for item in governs:
+        result = govern(item["case"])
+        regs = result.get("regulations", [])
+        gold_titles = {g["doc_title"] for g in item["gold"]}
+        top1 += bool(regs) and regs[0]["doc_title"] in gold_titles
+        banned = set(item.get("must_not_cite", []))
+        superseded += sum(1 for r in regs if r["doc_title"] in banned or r["doc_title"] in superseded_titles)
+        details.append({"id": item["id"], "top": regs[0]["doc_title"] if regs else None, "gold": sorted(gold_titles)})
+    return Report(
+        retrieval=retrieval_metrics(rows),
+        by_type={t: retrieval_metrics(r) for t, r in typed.items()},
+        governs_top1=top1 / len(governs) if governs else 0.0,
+        not_found_accuracy=not_found_right / not_found_total if not_found_total else 0.0,
+        false_not_found=false_not_found,
+        verbatim_rate=verbatim / quotes if quotes else 1.0,
+        superseded_cited=superseded,
+        answer_fact_rate=facts_found / facts_total if facts_total else 0.0,
+        details=details,
+    )

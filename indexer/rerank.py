@@ -1,0 +1,104 @@
+"""Second-stage scoring of the top candidates: phrase overlap and the kind of answer the question asks.
+
+BM25 on jieba words misses colloquial rewording ("截止时间" vs "前"); character bigrams weighted by
+their rarity catch shared phrases. And a question that asks 多少钱 is answered by text holding an
+amount, one that asks 几天 by a duration: a cheap, general prior that lifts such units.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+
+# Tunables (chosen on the dev set; see bench/README.md)
+BIGRAM_WEIGHT = 0.35
+ANSWER_TYPE_WEIGHT = 0.1
+RERANK_DEPTH = 40
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_QUESTION_NOISE = re.compile(
+    r"(请问|是不是|能不能|可不可以|有没有|是否|多少|什么|怎么|怎样|如何|哪些|哪个|哪位|哪几|几个|分别|还能|可以|吗|呢|吧|啊|么|我们|他们|咱们|一下)"
+)
+
+
+class AnswerType(StrEnum):
+    MONEY = "money"
+    TIME = "time"
+    QUANTITY = "quantity"
+    NONE = "none"
+
+
+_TYPE_CUES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
+    (AnswerType.MONEY, re.compile(r"多少钱|奖金|奖励多少|补助多少|多少补助|补贴多少|金额|多少元|经费多少|标准是多少|拿多少|发多少|能拿")),
+    (AnswerType.TIME, re.compile(r"多长时间|多久|几天|多少天|期限|截止|什么时候|何时|时限|哪一年|哪年|几月|几号|时间")),
+    (AnswerType.QUANTITY, re.compile(r"多少人|几人|多少名|几名|几个|多少个|多少家|几家|比例|百分之|几次|多少次|多少份|几份|至少|上限|最多|最少|不少于|多少项|几项|多少场|几场|门槛|人数")),
+)
+_TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
+    AnswerType.MONEY: re.compile(r"\d[\d.,]*\s*(万|千)?元|[\d.—\-～~]+\s*万元"),
+    AnswerType.TIME: re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}月\d{1,2}日"),
+    AnswerType.QUANTITY: re.compile(r"\d+(\.\d+)?\s*(%|％|人|名|个|家|次|份|项|场|届)|不少于|不超过|不低于|以上|以下"),
+}
+
+
+def answer_type(question: str) -> AnswerType:
+    for kind, cue in _TYPE_CUES:
+        if cue.search(question):
+            return kind
+    return AnswerType.NONE
+
+
+def has_answer_type(kind: AnswerType, text: str) -> bool:
+    pattern = _TYPE_EVIDENCE.get(kind)
+    return bool(pattern and pattern.search(text))
+
+
+def bigrams(text: str) -> set[str]:
+    grams: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        grams.update(run[i : i + 2] for i in range(len(run) - 1))
+    return grams
+
+
+def query_bigrams(question: str) -> set[str]:
+    return bigrams(_QUESTION_NOISE.sub(" ", question))
+
+
+class BigramIdf:
+    """Inverse document frequency of character bigrams over the retrieval units."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        counts: Counter[str] = Counter()
+        n = 0
+        for text in texts:
+            counts.update(bigrams(text))
+            n += 1
+        self.n = max(n, 1)
+        self._df = counts
+
+    def idf(self, gram: str) -> float:
+        return math.log(1 + self.n / (1 + self._df.get(gram, 0)))
+
+    def overlap(self, grams: set[str], text: str) -> float:
+        """Share of the query's bigram weight that the text contains (0…1)."""
+        if not grams:
+            return 0.0
+        have = bigrams(text)
+        total = sum(self.idf(g) for g in grams)
+        return sum(self.idf(g) for g in grams if g in have) / total if total else 0.0
+
+
+def rerank_scores(
+    question: str, base: Sequence[float], texts: Sequence[str], idf: BigramIdf
+) -> list[float]:
+    grams = query_bigrams(question)
+    kind = answer_type(question)
+    out: list[float] = []
+    for score, text in zip(base, texts, strict=True):
+        bonus = BIGRAM_WEIGHT * idf.overlap(grams, text)
+        if kind is not AnswerType.NONE and has_answer_type(kind, text):
+            bonus += ANSWER_TYPE_WEIGHT
+        out.append(score + bonus)
+    return out

@@ -1,0 +1,190 @@
+"""Hybrid retrieval: an exact citation in the query goes to the catalogue first; otherwise BM25
+(jieba + domain dictionary) and dense (e5) scores are fused with weights chosen on the dev set."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+from corpus import Catalogue, Document, DocStatus, Segment
+from corpus.locator import canonical_locator
+from indexer import rerank
+from indexer.embed import Embedder
+from indexer.index import BM25_B, BM25_K1, SearchIndex
+from indexer.units import Unit
+from policydesk.errors import PolicyDeskError
+
+# Tunables (chosen on ../shared/eval, see bench/README.md): name → value
+LEXICAL_WEIGHT = 0.45  # share of the fused score from BM25 (the rest from the dense score)
+DENSE_CANDIDATES = 200  # dense neighbours considered per query
+SUPERSEDED_FACTOR = 0.5  # a repealed text still shows, but below what replaced it
+REFERENCED_DOC_BONUS = 0.35  # a query naming a 文号 or 《title》 favours that document's units
+FRAME_FACTOR = 0.8  # 标题/主送/落款 units: metadata of a text, rarely what a question is about
+EXACT_SCORE = 2.0  # an exact citation outranks every fused score
+TITLE_WEIGHT = 0.0  # how much a query matching a document's title lifts all of its units
+
+_FRAME_LOCATORS = frozenset({"标题", "主送", "落款", "附件说明"})
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
+_TITLE = re.compile(r"《([^《》]{2,80})》")
+_LOCATOR = re.compile(
+    r"第[0-9一二三四五六七八九十百零]+条(?:第[0-9一二三四五六七八九十]+[款项])*(?:[（(][0-9一二三四五六七八九十]+[）)])*"
+    r"|[一二三四五六七八九十]+、(?:[（(][一二三四五六七八九十]+[）)])?(?:[0-9]{1,2})?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    unit: Unit
+    document: Document
+    segment: Segment
+    score: float
+    exact: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.unit.text
+
+    def to_dict(self) -> dict:
+        return {
+            "doc_id": self.document.id,
+            "doc_title": self.document.title,
+            "doc_number": self.document.doc_number,
+            "locator": self.segment.locator,
+            "text": self.unit.text,
+            "score": round(float(self.score), 4),
+            "status": str(self.document.status),
+            "source": {"file": self.segment.source.file, "line_start": self.unit.line_start, "line_end": self.unit.line_end},
+        }
+
+
+class Retriever:
+    def __init__(self, catalogue: Catalogue, index: SearchIndex, embedder: Embedder | None) -> None:
+        self.catalogue = catalogue
+        self.index = index
+        self.embedder = embedder if index.dense else None
+        self._doc_ordinals: dict[str, int] = {}
+        for unit in index.units:
+            self._doc_ordinals.setdefault(unit.doc_id, len(self._doc_ordinals))
+        self._unit_doc = np.array([self._doc_ordinals[u.doc_id] for u in index.units], dtype=np.int32)
+        self._status_factor = np.array([self._prior(u) for u in index.units], dtype=np.float32)
+        doc_ids = list(self._doc_ordinals)
+        self._titles = bm25s.BM25(k1=BM25_K1, b=BM25_B)
+        self._titles.index([index.tokeniser.tokens(catalogue.document(d).title) or ["∅"] for d in doc_ids],
+                           show_progress=False)
+        self._bigram_idf = rerank.BigramIdf(u.lexical_text for u in index.units)
+        self._units_by_segment: dict[str, list[Unit]] = {}
+        for unit in index.units:
+            self._units_by_segment.setdefault(unit.segment_id, []).append(unit)
+
+    def _prior(self, unit: Unit) -> float:
+        factor = SUPERSEDED_FACTOR if self.catalogue.document(unit.doc_id).status is DocStatus.SUPERSEDED else 1.0
+        if self.catalogue.segment(unit.segment_id).locator in _FRAME_LOCATORS:
+            factor *= FRAME_FACTOR
+        return factor
+
+    # -- public -----------------------------------------------------------------------------------
+    def search(self, query: str, k: int = 10, query_vector: np.ndarray | None = None) -> list[Hit]:
+        exact = self.exact_hits(query)
+        scores = self.fused_scores(query, query_vector)
+        referenced = self.referenced_documents(query)
+        bonus_docs = {d.id for d in referenced} | {d.parent_id for d in referenced if d.parent_id}
+        if bonus_docs:
+            ordinals = [self._doc_ordinals[d] for d in bonus_docs if d in self._doc_ordinals]
+            scores = scores + REFERENCED_DOC_BONUS * np.isin(self._unit_doc, ordinals)
+        hits = list(exact)
+        seen = {h.unit.id for h in exact}
+        depth = max(k, rerank.RERANK_DEPTH)
+        candidates = [int(i) for i in np.argsort(-scores)[:depth] if scores[i] > 0]
+        reranked = rerank.rerank_scores(
+            query, [float(scores[i]) for i in candidates],
+            [self.index.units[i].lexical_text for i in candidates], self._bigram_idf,
+        )
+        for score, idx in sorted(zip(reranked, candidates, strict=True), key=lambda pair: -pair[0]):
+            if len(hits) >= k:
+                break
+            if idx not in seen:
+                hits.append(self._hit(self.index.units[idx], score))
+        return hits[:k]
+
+    def fused_scores(self, query: str, query_vector: np.ndarray | None = None) -> np.ndarray:
+        tokens = self.index.tokeniser.tokens(query)
+        lexical = self.lexical_scores(tokens)
+        title = self.title_scores(tokens)
+        if self.embedder is None:
+            return (lexical + TITLE_WEIGHT * title) * self._status_factor
+        dense = self.dense_scores(query, query_vector)
+        fused = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * dense + TITLE_WEIGHT * title
+        return fused * self._status_factor
+
+    def title_scores(self, tokens: list[str]) -> np.ndarray:
+        """Per unit: how well the query names its document (BM25 over the titles alone)."""
+        known = [t for t in tokens if t in self._titles.vocab_dict]
+        if not known:
+            return np.zeros(len(self.index.units), dtype=np.float32)
+        per_doc = self._titles.get_scores(known).astype(np.float32)
+        top = per_doc.max()
+        if top <= 0:
+            return np.zeros(len(self.index.units), dtype=np.float32)
+        return (per_doc / top)[self._unit_doc]
+
+    def lexical_scores(self, tokens: list[str]) -> np.ndarray:
+        tokens = [t for t in tokens if t in self.index.bm25.vocab_dict]
+        if not tokens:
+            return np.zeros(len(self.index.units), dtype=np.float32)
+        raw = self.index.bm25.get_scores(tokens).astype(np.float32)
+        top = raw.max()
+        return raw / top if top > 0 else raw
+
+    def dense_scores(self, query: str, query_vector: np.ndarray | None = None) -> np.ndarray:
+        assert self.embedder is not None and self.index.vectors is not None
+        vector = query_vector if query_vector is not None else self.embed_query(query)
+        sims = self.index.vectors @ vector
+        n = min(DENSE_CANDIDATES, len(sims))
+        top = np.partition(sims, -n)[-n:]
+        floor, ceil = float(top.min()), float(top.max())
+        if ceil <= floor:
+            return np.zeros_like(sims)
+        return np.clip((sims - floor) / (ceil - floor), 0.0, 1.0).astype(np.float32)
+
+    def embed_query(self, query: str) -> np.ndarray:
+        assert self.embedder is not None
+        return self.embedder.embed_queries([query])[0]
+
+    # -- exact references -------------------------------------------------------------------------
+    def referenced_documents(self, query: str) -> list[Document]:
+        docs: list[Document] = []
+        for match in _DOC_NUMBER.finditer(query):
+            docs.extend(self.catalogue.find_documents(re.sub(r"\s", "", match.group(0))))
+        for match in _TITLE.finditer(query):
+            docs.extend(self.catalogue.find_documents(match.group(1)))
+        return docs
+
+    def exact_hits(self, query: str) -> list[Hit]:
+        """"云职创〔2019〕3号第十八条" / "《云岭工匠选树管理办法》第八条" → that article, first."""
+        refs = [re.sub(r"\s", "", m.group(0)) for m in _DOC_NUMBER.finditer(query)]
+        refs += [m.group(1) for m in _TITLE.finditer(query)]
+        locators = [m.group(0) for m in _LOCATOR.finditer(query)]
+        if not refs or not locators:
+            return []
+        hits: list[Hit] = []
+        for ref in refs:
+            for loc in locators:
+                try:
+                    seg = self.catalogue.lookup(ref, canonical_locator(loc))
+                except (PolicyDeskError, ValueError):
+                    continue
+                units = self._units_by_segment.get(seg.id) or self._child_units(seg)
+                hits.extend(self._hit(u, EXACT_SCORE, exact=True) for u in units)
+        return hits
+
+    def _child_units(self, seg: Segment) -> list[Unit]:
+        out: list[Unit] = []
+        for child_id in seg.children:
+            out.extend(self._units_by_segment.get(child_id, []))
+        return out
+
+    def _hit(self, unit: Unit, score: float, exact: bool = False) -> Hit:
+        return Hit(unit, self.catalogue.document(unit.doc_id), self.catalogue.segment(unit.segment_id), score, exact)

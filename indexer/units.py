@@ -1,0 +1,101 @@
+"""Retrieval units: each article or smallest numbered section, long ones cut into sentence-aligned
+windows, every window carrying its document title and heading path and its exact source lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+
+from corpus import Catalogue, Document, Segment
+
+WINDOW_CHARS = 260  # a window holds about this many characters of the segment's text
+HEADING_ONLY_CHARS = 40  # a segment this short that has children is a heading: its children carry it
+_SENTENCE = re.compile(r"[^。；！？\n]*[。；！？\n]?")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: int
+    segment_id: str
+    doc_id: str
+    start: int  # offsets of the window in the segment's text
+    end: int
+    line_start: int
+    line_end: int
+    text: str  # the window itself, quoted verbatim in answers
+    doc_title: str
+    context: str  # heading path + locator: indexed with the text, never quoted
+
+    @property
+    def index_text(self) -> str:
+        """What the dense model reads: the document title gives the passage its subject."""
+        head = " ".join(p for p in (self.doc_title, self.context) if p)
+        return f"{head}\n{self.text}"
+
+    @property
+    def lexical_text(self) -> str:
+        """What BM25 reads: the title too, so a query naming the document finds its articles."""
+        return self.index_text
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def build_units(catalogue: Catalogue) -> list[Unit]:
+    units: list[Unit] = []
+    for doc, seg in catalogue.iter_pairs():
+        if not seg.text.strip() or (seg.children and len(seg.text) <= HEADING_ONLY_CHARS) or _only_title(doc, seg):
+            continue
+        for start, end in _windows(seg.text):
+            line_start, line_end = seg.lines_for(start, end)
+            units.append(
+                Unit(
+                    id=len(units),
+                    segment_id=seg.id,
+                    doc_id=doc.id,
+                    start=start,
+                    end=end,
+                    line_start=line_start,
+                    line_end=line_end,
+                    text=seg.text[start:end],
+                    doc_title=doc.title,
+                    context=context_of(seg),
+                )
+            )
+    return units
+
+
+def _only_title(doc: Document, seg: Segment) -> bool:
+    """A 标题 unit that repeats the title (and an 附件 label) and nothing else adds only noise."""
+    if seg.locator != "标题":
+        return False
+    rest = re.sub(r"\s|附件\d*", "", seg.text)
+    return rest == "" or rest == re.sub(r"\s", "", doc.title)
+
+
+def context_of(seg: Segment) -> str:
+    parts = [*seg.heading_path, seg.locator]
+    return " ".join(p for p in parts if p)
+
+
+def _windows(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence-aligned windows of about WINDOW_CHARS; a single over-long sentence is cut."""
+    if len(text) <= WINDOW_CHARS * 1.4:
+        yield 0, len(text)
+        return
+    start = 0
+    cursor = 0
+    for match in _SENTENCE.finditer(text):
+        if not match.group(0):
+            continue
+        end = match.end()
+        if end - start > WINDOW_CHARS and cursor > start:
+            yield start, cursor
+            start = cursor
+        while end - start > WINDOW_CHARS * 2:
+            yield start, start + WINDOW_CHARS
+            start += WINDOW_CHARS
+        cursor = end
+    if start < len(text):
+        yield start, len(text)

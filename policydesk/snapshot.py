@@ -1,0 +1,40 @@
+"""One immutable, loaded generation: catalogue + index + retriever. The Desk swaps whole snapshots,
+so a request never sees a catalogue from one build and an index from another."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from corpus import Catalogue, DataDir
+from corpus.store import CATALOGUE_FILE, verify
+from indexer.embed import Embedder
+from indexer.index import SearchIndex, load_index
+from indexer.retrieve import Retriever
+from policydesk.errors import IndexMissing
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    generation: Path
+    manifest: dict
+    catalogue: Catalogue
+    index: SearchIndex
+    retriever: Retriever
+
+    @classmethod
+    def load(cls, data: DataDir, embedder: Embedder | None) -> Snapshot:
+        generation = data.current()
+        if generation is None:
+            raise IndexMissing("尚未构建目录和索引，请先运行 policydesk build")
+        manifest = verify(generation)
+        catalogue = Catalogue.load(generation / CATALOGUE_FILE)
+        index = load_index(generation, embedder.name if embedder else None)
+        return cls(generation, manifest, catalogue, index, Retriever(catalogue, index, embedder))
+
+    @cached_property
+    def sources(self) -> dict[str, list[str]]:
+        """Source file name → its lines, for showing the original text of a citation."""
+        return json.loads((self.generation / "sources.json").read_text(encoding="utf-8"))
