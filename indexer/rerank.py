@@ -13,12 +13,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
+from indexer.tokenise import fold_counted_numerals
+
 # Tunables (chosen on the dev set; see bench/README.md)
 BIGRAM_WEIGHT = 0.35
 ANSWER_TYPE_WEIGHT = 0.1
 RERANK_DEPTH = 40
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff0-9]{2,}")
 _QUESTION_NOISE = re.compile(
     r"(请问|是不是|能不能|可不可以|有没有|是否|多少|什么|怎么|怎样|如何|哪些|哪个|哪位|哪几|几个|分别|还能|可以|吗|呢|吧|啊|么|我们|他们|咱们|一下)"
 )
@@ -27,18 +29,21 @@ _QUESTION_NOISE = re.compile(
 class AnswerType(StrEnum):
     MONEY = "money"
     TIME = "time"
+    RATIO = "ratio"
     QUANTITY = "quantity"
     NONE = "none"
 
 
 _TYPE_CUES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
-    (AnswerType.MONEY, re.compile(r"多少钱|奖金|奖励多少|补助多少|多少补助|补贴多少|金额|多少元|经费多少|标准是多少|拿多少|发多少|能拿")),
+    (AnswerType.RATIO, re.compile(r"比例|百分之|几成|占比")),
+    (AnswerType.MONEY, re.compile(r"多少钱|奖金|奖励多少|补助多少|多少补助|补贴多少|金额|多少元|经费多少|拿多少|补多少")),
     (AnswerType.TIME, re.compile(r"多长时间|多久|几天|多少天|期限|截止|什么时候|何时|时限|哪一年|哪年|几月|几号|时间")),
-    (AnswerType.QUANTITY, re.compile(r"多少人|几人|多少名|几名|几个|多少个|多少家|几家|比例|百分之|几次|多少次|多少份|几份|至少|上限|最多|最少|不少于|多少项|几项|多少场|几场|门槛|人数")),
+    (AnswerType.QUANTITY, re.compile(r"多少人|几人|多少名|几名|几个|多少个|多少家|几家|几次|多少次|多少份|几份|至少|上限|最多|最少|不少于|多少项|几项|多少场|几场|门槛|人数|几年|多少年")),
 )
 _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.MONEY: re.compile(r"\d[\d.,]*\s*(万|千)?元|[\d.—\-～~]+\s*万元"),
     AnswerType.TIME: re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}月\d{1,2}日"),
+    AnswerType.RATIO: re.compile(r"\d+(\.\d+)?\s*[%％]|百分之|\d\s*[：:∶]\s*\d|[一二三四五六七八九]成"),
     AnswerType.QUANTITY: re.compile(r"\d+(\.\d+)?\s*(%|％|人|名|个|家|次|份|项|场|届)|不少于|不超过|不低于|以上|以下"),
 }
 
@@ -56,14 +61,15 @@ def has_answer_type(kind: AnswerType, text: str) -> bool:
 
 
 def bigrams(text: str) -> set[str]:
+    """Character bigrams of CJK runs, digits included (第1名 → 第1, 1名), numerals folded."""
     grams: set[str] = set()
-    for run in _CJK_RUN.findall(text):
+    for run in _CJK_RUN.findall(fold_counted_numerals(text)):
         grams.update(run[i : i + 2] for i in range(len(run) - 1))
     return grams
 
 
 def query_bigrams(question: str) -> set[str]:
-    return bigrams(_QUESTION_NOISE.sub(" ", question))
+    return bigrams(_QUESTION_NOISE.sub(" ", fold_counted_numerals(question)))
 
 
 class BigramIdf:

@@ -74,7 +74,7 @@ class Retriever:
         self._titles = bm25s.BM25(k1=BM25_K1, b=BM25_B)
         self._titles.index([index.tokeniser.tokens(catalogue.document(d).title) or ["∅"] for d in doc_ids],
                            show_progress=False)
-        self._bigram_idf = rerank.BigramIdf(u.lexical_text for u in index.units)
+        self.bigram_idf = rerank.BigramIdf(u.lexical_text for u in index.units)
         self._units_by_segment: dict[str, list[Unit]] = {}
         for unit in index.units:
             self._units_by_segment.setdefault(unit.segment_id, []).append(unit)
@@ -100,7 +100,7 @@ class Retriever:
         candidates = [int(i) for i in np.argsort(-scores)[:depth] if scores[i] > 0]
         reranked = rerank.rerank_scores(
             query, [float(scores[i]) for i in candidates],
-            [self.index.units[i].lexical_text for i in candidates], self._bigram_idf,
+            [self.index.units[i].lexical_text for i in candidates], self.bigram_idf,
         )
         for score, idx in sorted(zip(reranked, candidates, strict=True), key=lambda pair: -pair[0]):
             if len(hits) >= k:

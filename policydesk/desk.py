@@ -4,70 +4,272 @@ build lands, so a request sees either the old corpus or the new one, never a mix
 
 from __future__ import annotations
 
+import re
+import shutil
 import threading
+import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
+from corpus import DataDir
+from corpus.locator import canonical_locator
+from corpus.read import SUPPORTED_SUFFIXES, read_lines
+from indexer.answer import ask as answer_question
+from indexer.embed import Embedder, load_embedder
+from indexer.govern import govern as rank_regulations
+from policydesk.build import BuildReport, build, source_paths
 from policydesk.config import Settings
+from policydesk.errors import DocumentNotFound, InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
+from policydesk.snapshot import Snapshot
+
+REFRESH_SECONDS = 0.5  # how often a request may look for a newer generation
+MAX_SEARCH_K = 50
+MAX_FILENAME_CHARS = 120
+_FILENAME_OK = re.compile(r"^[\w\u3400-\u9fff（）()《》〔〕【】\-—·.、 ]+$")
 
 
 class Desk:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
+        self.data = DataDir(settings.home)
+        self._embedder = embedder
+        self._embedder_loaded = embedder is not None
+        self._snapshot: Snapshot | None = None
+        self._checked = 0.0
         self._lock = threading.Lock()
+
+    # -- snapshot --------------------------------------------------------------------------------
+    @property
+    def embedder(self) -> Embedder | None:
+        if not self._embedder_loaded:
+            with self._lock:
+                if not self._embedder_loaded:
+                    self._embedder = load_embedder(self.settings.embed_model)
+                    self._embedder_loaded = True
+        return self._embedder
+
+    def snapshot(self) -> Snapshot:
+        """The serving snapshot, replaced as a whole when CURRENT names a newer generation."""
+        now = time.monotonic()
+        current = self._snapshot
+        if current is not None and now - self._checked < REFRESH_SECONDS:
+            return current
+        self._checked = now
+        generation = self.data.current()
+        if current is not None and generation == current.generation:
+            return current
+        embedder = self.embedder
+        with self._lock:
+            if self._snapshot is None or self._snapshot.generation != self.data.current():
+                self._snapshot = Snapshot.load(self.data, embedder)
+            return self._snapshot
+
+    def ensure_built(self, progress: bool = True) -> BuildReport:
+        """Build when the data directory has no catalogue, or one built from other inputs."""
+        return build(self.settings, progress=progress, wait_seconds=600)
+
+    def rebuild(self, force: bool = False, progress: bool | None = None) -> BuildReport:
+        report = build(self.settings, force=force, progress=progress)
+        self._checked = 0.0
+        return report
 
     # -- corpus ----------------------------------------------------------------------------------
     def documents(self) -> list[dict[str, Any]]:
-        """Issue-2 shape: id, title, doc_number, issuer, date, kind, status, parent_id, relations, source, n_segments."""
-        raise NotImplementedError
+        return [d.to_dict() for d in self.snapshot().catalogue.documents()]
 
     def document(self, doc_id: str) -> dict[str, Any]:
-        """One document with its segments (``segments``: list of segment dicts)."""
-        raise NotImplementedError
+        snap = self.snapshot()
+        doc = snap.catalogue.document(doc_id)
+        out = doc.to_dict()
+        out["segments"] = [s.to_dict() for s in snap.catalogue.segments(doc.id)]
+        out["children"] = [{"id": c.id, "title": c.title} for c in snap.catalogue.children_of(doc.id)]
+        return out
 
     def lookup(self, doc: str, article: str) -> dict[str, Any]:
-        """Exact lookup: {text, locator, doc_id, doc_title, doc_number, source}."""
-        raise NotImplementedError
+        if not doc.strip() or not article.strip():
+            raise InvalidInput("请同时给出文件（文号、标题或编号）和条款位置")
+        snap = self.snapshot()
+        seg = snap.catalogue.lookup(doc, article)
+        document = snap.catalogue.document(seg.doc_id)
+        return {
+            "doc_id": document.id,
+            "doc_title": document.title,
+            "doc_number": document.doc_number,
+            "status": str(document.status),
+            "locator": seg.locator,
+            "full_locator": seg.full_locator,
+            "text": seg.text,
+            "source": {"file": seg.source.file, "line_start": seg.source.line_start, "line_end": seg.source.line_end},
+        }
+
+    def source_lines(self, file: str, line_start: int, line_end: int) -> dict[str, Any]:
+        lines = self.snapshot().sources.get(file)
+        if lines is None:
+            raise DocumentNotFound(f"没有源文件 {file}")
+        if not 1 <= line_start <= line_end <= len(lines):
+            raise InvalidInput(f"行号超出范围：1—{len(lines)}")
+        return {"file": file, "line_start": line_start, "lines": lines[line_start - 1 : line_end]}
+
+    def export(self) -> list[dict[str, Any]]:
+        snap = self.snapshot()
+        rows = []
+        for doc, seg in snap.catalogue.iter_pairs():
+            row = seg.to_dict()
+            row.update({"doc_title": doc.title, "doc_number": doc.doc_number, "doc_status": str(doc.status)})
+            rows.append(row)
+        return rows
 
     def add_files(self, paths: list[Path]) -> dict[str, Any]:
-        """Copy policy files into the data directory's corpus and rebuild; {added, unchanged, documents}."""
-        raise NotImplementedError
+        """Copy policy files into the data directory's corpus and rebuild. A file identical to one
+        already there changes nothing; a bad file is rejected and nothing else changes."""
+        self.data.prepare()
+        known = {p.name: p for p in source_paths(self.data)}
+        known_hashes = {_sha256(p) for p in known.values()}
+        staged: list[tuple[Path, Path]] = []
+        unchanged: list[str] = []
+        for path in paths:
+            name = safe_filename(path.name)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise UnreadableFile(f"{path}：无法读取（{exc.strerror}）") from None
+            read_lines(Path(name), data)  # rejects unreadable files before anything is stored
+            if _sha256_bytes(data) in known_hashes:
+                unchanged.append(name)
+                continue
+            if name in known:
+                raise InvalidInput(f"已存在同名而内容不同的文件：{name}，请改名后再添加")
+            staged.append((path, self.data.added / name))
+        if not staged:
+            return {"added": [], "unchanged": unchanged, "documents": []}
+        before = {d["id"] for d in self.documents()} if self.data.current() else set()
+        copied: list[Path] = []
+        try:
+            for source, target in staged:
+                tmp = target.with_name(f".{target.name}.part")
+                shutil.copyfile(source, tmp)
+                tmp.replace(target)
+                copied.append(target)
+            self.rebuild()
+        except BaseException:
+            for target in copied:
+                target.unlink(missing_ok=True)
+            raise
+        new_docs = [d for d in self.documents() if d["id"] not in before]
+        return {"added": [t.name for _, t in staged], "unchanged": unchanged,
+                "documents": [{"id": d["id"], "title": d["title"], "kind": d["kind"]} for d in new_docs]}
+
+    def add_upload(self, filename: str, data: bytes) -> dict[str, Any]:
+        if len(data) > self.settings.max_upload_bytes:
+            raise TooLarge(f"文件超过 {self.settings.max_upload_bytes // (1024 * 1024)} MB 上限")
+        name = safe_filename(filename)
+        read_lines(Path(name), data)
+        self.data.prepare()
+        inbox = self.data.root / "uploads"
+        inbox.mkdir(exist_ok=True)
+        staged = inbox / f"{time.monotonic_ns()}-{name}"
+        try:
+            staged.write_bytes(data)
+            renamed = staged.with_name(name) if not (inbox / name).exists() else staged
+            if renamed != staged:
+                staged.replace(renamed)
+            return self.add_files([renamed])
+        finally:
+            for leftover in inbox.iterdir():
+                leftover.unlink(missing_ok=True)
 
     # -- retrieval -------------------------------------------------------------------------------
     def search(self, query: str, k: int = 10) -> dict[str, Any]:
-        raise NotImplementedError
+        query = self._checked_text(query, "query")
+        if not 1 <= k <= MAX_SEARCH_K:
+            raise InvalidInput(f"k 须在 1 到 {MAX_SEARCH_K} 之间")
+        hits = self.snapshot().retriever.search(query, k=k)
+        return {"hits": [h.to_dict() for h in hits]}
 
     def ask(self, question: str) -> dict[str, Any]:
-        raise NotImplementedError
+        question = self._checked_text(question, "question")
+        return answer_question(question, self.snapshot().retriever).to_dict()
 
     def govern(self, case: str) -> dict[str, Any]:
-        raise NotImplementedError
+        case = self._checked_text(case, "case")
+        regulations = [r.to_dict() for r in rank_regulations(case, self.snapshot().retriever)]
+        from rules import consequences_for_case
 
-    # -- rules and generators (delegating to rules/ and generators/) -----------------------------
+        return {"regulations": regulations, "consequences": [c.to_dict() for c in consequences_for_case(case)]}
+
+    def _checked_text(self, text: str, field: str) -> str:
+        if not isinstance(text, str):
+            raise InvalidInput(f"{field} 必须是文本")
+        cleaned = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+        cleaned = cleaned.strip()
+        if not cleaned:
+            raise InvalidInput(f"{field} 不能为空")
+        if len(cleaned) > self.settings.max_question_chars:
+            raise TooLarge(f"{field} 超过 {self.settings.max_question_chars} 字的上限")
+        return cleaned
+
+    # -- rules and generators --------------------------------------------------------------------
     def rules(self) -> list[dict[str, Any]]:
-        """[{id, title, citations, input_schema, example}]"""
-        raise NotImplementedError
+        from rules import list_rules
+
+        return [rule.describe() for rule in list_rules()]
 
     def evaluate_rule(self, rule_id: str, inputs: dict[str, Any]) -> dict[str, Any]:
-        """{rule, inputs, outputs, explanation, citations}; InvalidInput names the bad field."""
-        raise NotImplementedError
+        from rules import evaluate
+
+        return evaluate(rule_id, inputs).to_dict()
 
     def generate(self, kind: str, payload: dict[str, Any]) -> Any:
-        """A generators.GeneratedDocx (``data`` bytes, Chinese ``filename``, ``trace``)."""
-        raise NotImplementedError
+        from generators import generate
+
+        return generate(kind, payload)
 
     def generator_schema(self, kind: str) -> dict[str, Any]:
-        raise NotImplementedError
+        from generators import input_schema
+
+        return input_schema(kind)
 
     # -- service ---------------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
-        """{status, documents, segments, generation, dense} — cheap, no query work."""
-        raise NotImplementedError
+        try:
+            snap = self.snapshot()
+        except PolicyDeskError as exc:
+            return {"status": "unavailable", "detail": exc.message}
+        return {
+            "status": "ok",
+            "generation": snap.generation.name,
+            "documents": len(snap.catalogue.documents()),
+            "segments": snap.manifest.get("segments"),
+            "units": len(snap.index.units),
+            "dense": snap.index.dense,
+            "embed_model": snap.index.embed_model,
+        }
 
-    def ensure_built(self, progress: bool = True) -> None:
-        """Build from the bundled corpus when the data directory has no catalogue yet."""
-        raise NotImplementedError
+    def canonical(self, locator: str) -> str:
+        try:
+            return canonical_locator(locator)
+        except ValueError as exc:
+            raise InvalidInput(str(exc)) from None
 
-    def add_upload(self, filename: str, data: bytes) -> dict[str, Any]:
-        """Store an uploaded file (validated: name, size, type) and rebuild atomically."""
-        raise NotImplementedError
+
+def safe_filename(name: str) -> str:
+    """A policy file's name as stored: no directories, no control characters, a known suffix."""
+    base = unicodedata.normalize("NFC", name.replace("\\", "/").split("/")[-1]).strip()
+    if not base or base in {".", ".."} or base.startswith("."):
+        raise InvalidInput(f"文件名无效：{name!r}")
+    if len(base) > MAX_FILENAME_CHARS or not _FILENAME_OK.match(base):
+        raise InvalidInput(f"文件名含有不允许的字符或过长：{name!r}")
+    if Path(base).suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise UnreadableFile(f"{base}：不支持的文件类型，支持 {' '.join(SUPPORTED_SUFFIXES)}")
+    return base
+
+
+def _sha256(path: Path) -> str:
+    return _sha256_bytes(path.read_bytes())
+
+
+def _sha256_bytes(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()

