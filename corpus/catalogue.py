@@ -199,6 +199,14 @@ class Catalogue:
             )
         return hits[0][1]
 
+    def descendants(self, seg: Segment) -> list[Segment]:
+        out: list[Segment] = []
+        for child_id in seg.children:
+            child = self._segments[child_id]
+            out.append(child)
+            out.extend(self.descendants(child))
+        return sorted(out, key=lambda s: s.order)
+
     def parent_article(self, seg: Segment) -> Segment:
         """The article (条) or top numbered section that contains ``seg``: what a reader needs around an item."""
         current = seg

@@ -23,6 +23,7 @@ DOUBLED_MIN_SHARE = 0.8  # share of a prefix that must be doubled before it is c
 
 _CJK = r"\u3400-\u9fff"
 _PAGE_NUMBER = re.compile(r"^[·•‧∙.\-—－\s]*[·•‧∙]{1,3}\s*\d{1,4}\s*$|^[-—－]\s*\d{1,4}\s*[-—－]$")
+_DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\d{1,4}号$")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _SENTENCE_END = tuple("。！？；：:;!?…")
 _CLOSERS = tuple("”’」』）)】")
@@ -30,6 +31,7 @@ _STRUCTURE_START = re.compile(
     rf"^(第[{_CJK}0-9]{{1,6}}[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(?[0-9]{{1,2}}[.．、)）](?![0-9])"
     rf"|（[0-9]{{1,2}}）|附件|[一二三四五六七八九十]+是|———?|——)"
 )
+_DOUBLED_MARKER = re.compile(r"^(\d{1,2})\1[.．]{2}|^（（|^———")
 _LETTERHEAD = re.compile(rf"^[{_CJK}\s]{{2,40}}文件[{_CJK}\s]{{0,40}}$")
 _MARKDOWN = re.compile(r"^\s*(#{1,6}\s+|---+\s*$|\*\*\*+\s*$)")
 
@@ -93,7 +95,9 @@ def running_headers(raw_lines: Sequence[str]) -> set[str]:
     counts = Counter(s for s in stripped if s and len(s) <= HEADER_MAX_CHARS)
     headers: set[str] = set()
     for i, text in enumerate(stripped):
-        if not text or counts[text] < HEADER_MIN_REPEATS or _SENTENCE_END_RE.search(text):
+        if not text or _SENTENCE_END_RE.search(text) or len(text) > HEADER_MAX_CHARS:
+            continue
+        if counts[text] < HEADER_MIN_REPEATS and not _HEADER_WORDS.search(text):
             continue
         if text.isdigit() or len(text) <= TABLE_CELL_MAX_CHARS:
             continue
@@ -104,6 +108,7 @@ def running_headers(raw_lines: Sequence[str]) -> set[str]:
 
 
 _SENTENCE_END_RE = re.compile(r"[。！？；]$")
+_HEADER_WORDS = re.compile(r"(文件|汇编|选编|文件集)$")  # a once-seen line after a page number is a header if it names the book
 
 
 def _is_noise(text: str, headers: set[str]) -> bool:
@@ -209,6 +214,13 @@ def _starts_paragraph(prev: _Line, line: _Line, width: int) -> bool:
     )
     short = len(prev_text) < width * SHORT_LINE_RATIO
     if _DATE_LINE.match(prev_text) or _DATE_LINE.match(line.text):
+        return True
+    if _DOC_NUMBER_LINE.match(line.text) or _DOC_NUMBER_LINE.match(prev_text):
+        return True
+    if (len(prev_text) <= 2 and len(line.text) <= 4 and not _STRUCTURE_START.match(prev_text)
+            and not _STRUCTURE_START.match(line.text)):
+        return False  # a form's cell label broken over lines ("培训" / "人数")
+    if _DOUBLED_MARKER.match(line.text):
         return True
     if _STRUCTURE_START.match(line.text):
         strong = re.match(rf"^第[{_CJK}0-9]{{1,6}}[章条]\s", line.text) is not None

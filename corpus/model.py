@@ -8,6 +8,7 @@ checkable against the original file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
@@ -146,8 +147,11 @@ class Segment:
     @property
     def full_locator(self) -> str:
         """The locator with its chapter, e.g. ``第五章 第十八条（一）``."""
-        chapters = [h for h in self.heading_path if h.startswith("第") and "章" in h[:6]]
-        return " ".join([*chapters[:1], self.locator]) if chapters else self.locator
+        for heading in self.heading_path:
+            chapter = re.match(r"第[一二三四五六七八九十百零]+章", heading)
+            if chapter:
+                return f"{chapter.group(0)} {self.locator}"
+        return self.locator
 
     def to_dict(self) -> dict:
         return {

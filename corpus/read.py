@@ -104,6 +104,8 @@ def _pdf_lines(name: str, data: bytes) -> list[str]:
 
     if not data.startswith(b"%PDF"):
         raise UnreadableFile(f"{name}：不是有效的 PDF 文件")
+    if _pdf_encrypted(data):
+        raise UnreadableFile(f"{name}：PDF 已加密，无法读取")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             lines: list[str] = []
@@ -124,3 +126,13 @@ def _pdf_lines(name: str, data: bytes) -> list[str]:
     if sum(len(line.strip()) for line in lines) < MIN_TEXT_CHARS:
         raise UnreadableFile(f"{name}：PDF 没有文字层（可能是扫描图片），请先做文字识别")
     return lines
+
+
+def _pdf_encrypted(data: bytes) -> bool:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        return bool(PdfReader(io.BytesIO(data)).is_encrypted)
+    except (PyPdfError, ValueError, KeyError, TypeError):
+        return False

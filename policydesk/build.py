@@ -14,7 +14,7 @@ from pathlib import Path
 import corpus as corpus_pkg
 from corpus import Catalogue, DataDir, SourceFile, ingest, write_catalogue
 from corpus.read import SUPPORTED_SUFFIXES
-from corpus.store import CATALOGUE_FILE
+from corpus.store import CATALOGUE_FILE, verify
 from indexer.embed import EmbeddingCache, load_embedder
 from indexer.index import build_index
 from policydesk.config import Settings
@@ -63,7 +63,7 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
     sources = [SourceFile.read(p) for p in source_paths(data)]
     print_ = _printer(progress)
     stamp = fingerprint(sources, settings)
-    manifest = data.current_manifest()
+    manifest = _intact_manifest(data)
     if not force and manifest and manifest.get("fingerprint") == stamp:
         return BuildReport(data.current().name, False, manifest["documents"], manifest["segments"],  # type: ignore[union-attr]
                            manifest["units"], time.perf_counter() - started, 0)
@@ -99,6 +99,17 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
         raise
     return BuildReport(final.name, True, len(built.documents), len(built.segments), embedded[0],
                        time.perf_counter() - started, embedded[1])
+
+
+def _intact_manifest(data: DataDir) -> dict | None:
+    """The serving generation's manifest, if every file still matches its checksum."""
+    current = data.current()
+    if current is None:
+        return None
+    try:
+        return verify(current)
+    except PolicyDeskError:
+        return None
 
 
 def _check_rules(catalogue: Catalogue) -> None:

@@ -92,6 +92,7 @@ class Desk:
         snap = self.snapshot()
         seg = snap.catalogue.lookup(doc, article)
         document = snap.catalogue.document(seg.doc_id)
+        parts = [seg, *snap.catalogue.descendants(seg)]  # an article with its 项 and 目
         return {
             "doc_id": document.id,
             "doc_title": document.title,
@@ -99,8 +100,9 @@ class Desk:
             "status": str(document.status),
             "locator": seg.locator,
             "full_locator": seg.full_locator,
-            "text": seg.text,
-            "source": {"file": seg.source.file, "line_start": seg.source.line_start, "line_end": seg.source.line_end},
+            "text": "\n".join(p.text for p in parts),
+            "source": {"file": seg.source.file, "line_start": min(p.source.line_start for p in parts),
+                       "line_end": max(p.source.line_end for p in parts)},
         }
 
     def source_lines(self, file: str, line_start: int, line_end: int) -> dict[str, Any]:
@@ -255,7 +257,9 @@ class Desk:
 
 def safe_filename(name: str) -> str:
     """A policy file's name as stored: no directories, no control characters, a known suffix."""
-    base = unicodedata.normalize("NFC", name.replace("\\", "/").split("/")[-1]).strip()
+    if "/" in name or "\\" in name or "\x00" in name:
+        raise InvalidInput(f"文件名不能包含路径：{name!r}")
+    base = unicodedata.normalize("NFC", name).strip()
     if not base or base in {".", ".."} or base.startswith("."):
         raise InvalidInput(f"文件名无效：{name!r}")
     if len(base) > MAX_FILENAME_CHARS or not _FILENAME_OK.match(base):

@@ -74,3 +74,10 @@ def eval_dir() -> Path:
     if not (EVAL_DIR / "dev_qa.jsonl").is_file():
         pytest.skip("../shared/eval is not beside the repository")
     return EVAL_DIR
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    from policydesk.build import BUNDLED_CORPUS
+
+    return BUNDLED_CORPUS

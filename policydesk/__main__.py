@@ -1,0 +1,5 @@
+"""`python -m policydesk` = the `policydesk` command."""
+
+from policydesk.cli import main
+
+main()

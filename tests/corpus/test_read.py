@@ -1,0 +1,72 @@
+"""Readers: supported formats give lines; every bad file gets an UnreadableFile naming it."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document as new_docx
+from pypdf import PdfWriter
+
+from corpus.read import read_lines
+from policydesk.errors import UnreadableFile
+
+
+def test_docx_paragraphs_and_tables_become_lines(tmp_path: Path) -> None:
+    doc = new_docx()
+    doc.add_paragraph("第一条 为规范管理，制定本办法。")
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "序号", "姓名"
+    table.cell(1, 0).text, table.cell(1, 1).text = "1", "张明"
+    path = tmp_path / "new.docx"
+    doc.save(path)
+    lines = read_lines(path)
+    assert "第一条 为规范管理，制定本办法。" in lines
+    assert "序号 姓名" in lines and "1 张明" in lines
+
+
+def test_gb18030_text_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("第一条 本办法自发布之日起施行，由省总工会负责解释。\n".encode("gb18030"))
+    assert read_lines(path)[0] == "第一条 本办法自发布之日起施行，由省总工会负责解释。"
+
+
+def _blank_pdf(password: str | None = None) -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _zip_bomb() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:document/>" + b"0" * (50 * 1024 * 1024))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("old.doc", b"\xd0\xcf\x11\xe0 word 97", "另存为 .docx"),
+        ("empty.txt", b"", "文件为空"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10, "不是文本文件"),
+        ("fake.docx", b"this is not a zip archive at all", "不是有效的 .docx"),
+        ("bomb.docx", _zip_bomb(), "压缩炸弹"),
+        ("scan.pdf", _blank_pdf(), "没有文字层"),
+        ("secret.pdf", _blank_pdf("s3cret"), "加密"),
+        ("fake.pdf", b"plain text pretending to be a pdf", "不是有效的 PDF"),
+        ("notes.xlsx", b"PK\x03\x04", "不支持的文件类型"),
+    ],
+)
+def test_bad_files_are_rejected_with_their_name(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(UnreadableFile) as info:
+        read_lines(path)
+    assert name in info.value.message and reason in info.value.message
