@@ -3,7 +3,7 @@
 from corpus.catalogue import Catalogue, write_catalogue
 from corpus.ingest import Corpus, SourceFile, ingest
 from corpus.locator import canonical_locator
-from corpus.model import DocKind, Document, DocStatus, Relation, RelationKind, Segment, SourceSpan
+from corpus.model import DocKind, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
 from corpus.store import DataDir
 
 __all__ = [

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from corpus.locator import canonical_locator, locator_variants, normalise_text
-from corpus.model import DocKind, Document, DocStatus, Relation, RelationKind, Segment, SourceSpan
+from corpus.model import DocKind, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
 from policydesk.errors import AmbiguousCitation, ArticleNotFound, DocumentNotFound, IndexMissing, InvalidInput
 
 SCHEMA = """
@@ -47,9 +47,22 @@ def write_catalogue(path: Path, documents: Iterable[Document], segments: Iterabl
         for order, doc in enumerate(documents):
             con.execute(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc.id, doc.title, doc.doc_number, doc.issuer, doc.date, str(doc.kind), str(doc.status),
-                 int(doc.provisional), doc.parent_id, doc.source.file, doc.source.line_start,
-                 doc.source.line_end, doc.n_segments, order),
+                (
+                    doc.id,
+                    doc.title,
+                    doc.doc_number,
+                    doc.issuer,
+                    doc.date,
+                    str(doc.kind),
+                    str(doc.status),
+                    int(doc.provisional),
+                    doc.parent_id,
+                    doc.source.file,
+                    doc.source.line_start,
+                    doc.source.line_end,
+                    doc.n_segments,
+                    order,
+                ),
             )
             for rel in doc.relations:
                 con.execute(
@@ -59,9 +72,21 @@ def write_catalogue(path: Path, documents: Iterable[Document], segments: Iterabl
         con.executemany(
             "INSERT INTO segments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                (s.id, s.doc_id, s.locator, json.dumps(s.heading_path, ensure_ascii=False), s.text,
-                 s.source.file, s.source.line_start, s.source.line_end, s.parent_id, s.level, s.order,
-                 json.dumps(s.children), json.dumps(s.line_map))
+                (
+                    s.id,
+                    s.doc_id,
+                    s.locator,
+                    json.dumps(s.heading_path, ensure_ascii=False),
+                    s.text,
+                    s.source.file,
+                    s.source.line_start,
+                    s.source.line_end,
+                    s.parent_id,
+                    s.level,
+                    s.order,
+                    json.dumps(s.children),
+                    json.dumps(s.line_map),
+                )
                 for s in segments
             ),
         )
@@ -104,17 +129,32 @@ class Catalogue:
             )
         documents = [
             Document(
-                id=row[0], title=row[1], doc_number=row[2], issuer=row[3], date=row[4], kind=DocKind(row[5]),
-                status=DocStatus(row[6]), provisional=bool(row[7]), parent_id=row[8],
-                source=SourceSpan(row[9], row[10], row[11]), relations=tuple(relations.get(row[0], ())),
+                id=row[0],
+                title=row[1],
+                doc_number=row[2],
+                issuer=row[3],
+                date=row[4],
+                kind=DocKind(row[5]),
+                status=DocStatus(row[6]),
+                provisional=bool(row[7]),
+                parent_id=row[8],
+                source=SourceSpan(row[9], row[10], row[11]),
+                relations=tuple(relations.get(row[0], ())),
                 n_segments=row[12],
             )
             for row in con.execute("SELECT * FROM documents ORDER BY ord")
         ]
         segments = [
             Segment(
-                id=row[0], doc_id=row[1], locator=row[2], heading_path=tuple(json.loads(row[3])), text=row[4],
-                source=SourceSpan(row[5], row[6], row[7]), parent_id=row[8], level=row[9], order=row[10],
+                id=row[0],
+                doc_id=row[1],
+                locator=row[2],
+                heading_path=tuple(json.loads(row[3])),
+                text=row[4],
+                source=SourceSpan(row[5], row[6], row[7]),
+                parent_id=row[8],
+                level=row[9],
+                order=row[10],
                 children=tuple(json.loads(row[11])),
                 line_map=tuple(tuple(pair) for pair in json.loads(row[12])),
             )

@@ -108,7 +108,9 @@ def running_headers(raw_lines: Sequence[str]) -> set[str]:
 
 
 _SENTENCE_END_RE = re.compile(r"[。！？；]$")
-_HEADER_WORDS = re.compile(r"(文件|汇编|选编|文件集)$")  # a once-seen line after a page number is a header if it names the book
+_HEADER_WORDS = re.compile(
+    r"(文件|汇编|选编|文件集)$"
+)  # a once-seen line after a page number is a header if it names the book
 
 
 def _is_noise(text: str, headers: set[str]) -> bool:
@@ -199,8 +201,10 @@ def _join(lines: Sequence[_Line], width: int) -> list[Paragraph]:
 
 def _table_run_end(lines: Sequence[_Line], start: int) -> int:
     end = start
-    while end < len(lines) and len(lines[end].text.replace(" ", "")) <= TABLE_CELL_MAX_CHARS and (
-        end == start or lines[end].number - lines[end - 1].number <= 3
+    while (
+        end < len(lines)
+        and len(lines[end].text.replace(" ", "")) <= TABLE_CELL_MAX_CHARS
+        and (end == start or lines[end].number - lines[end - 1].number <= 3)
     ):
         end += 1
     # tolerate the odd longer fragment ("1 2 3") inside a long run
@@ -209,16 +213,18 @@ def _table_run_end(lines: Sequence[_Line], start: int) -> int:
 
 def _starts_paragraph(prev: _Line, line: _Line, width: int) -> bool:
     prev_text = prev.text
-    complete = prev_text.endswith(_SENTENCE_END) or (
-        prev_text.endswith(_CLOSERS) and len(prev_text) < width * 0.95
-    )
+    complete = prev_text.endswith(_SENTENCE_END) or (prev_text.endswith(_CLOSERS) and len(prev_text) < width * 0.95)
     short = len(prev_text) < width * SHORT_LINE_RATIO
     if _DATE_LINE.match(prev_text) or _DATE_LINE.match(line.text):
         return True
     if _DOC_NUMBER_LINE.match(line.text) or _DOC_NUMBER_LINE.match(prev_text):
         return True
-    if (len(prev_text) <= 2 and len(line.text) <= 4 and not _STRUCTURE_START.match(prev_text)
-            and not _STRUCTURE_START.match(line.text)):
+    if (
+        len(prev_text) <= 2
+        and len(line.text) <= 4
+        and not _STRUCTURE_START.match(prev_text)
+        and not _STRUCTURE_START.match(line.text)
+    ):
         return False  # a form's cell label broken over lines ("培训" / "人数")
     if _DOUBLED_MARKER.match(line.text):
         return True
@@ -231,7 +237,7 @@ def _starts_paragraph(prev: _Line, line: _Line, width: int) -> bool:
 
 # -- doubled bold headings ---------------------------------------------------------------------
 def _collapse_doubled(paragraph: Paragraph) -> Paragraph:
-    """"11.. 完善理论武装制度完善理论武装制度。。建立…" → "1. 完善理论武装制度。建立…".
+    """ "11.. 完善理论武装制度完善理论武装制度。。建立…" → "1. 完善理论武装制度。建立…".
 
     Bold runs are extracted twice, piece by piece, up to a doubled full stop; only a prefix that is
     (nearly) all pairs is collapsed, so genuine repeats in running text ("人人", "常常") stay."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus.clean import clean, running_headers
-from corpus.model import Document, DocStatus, Relation, RelationKind, Segment, SourceSpan
+from corpus.model import DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
 from corpus.read import read_lines
 from corpus.sections import DraftSegment, segment
 from corpus.split import DraftDocument, split_documents
@@ -103,9 +103,7 @@ def _segments_for(doc_id: str, file_name: str, units: list[DraftSegment]) -> lis
 def _document_for(
     draft: DraftDocument, doc_id: str, ids: dict[int, str], file_name: str, segments: list[Segment]
 ) -> Document:
-    relations = [
-        Relation(RelationKind.ISSUES, doc_id, ids[id(child)], child.title) for child in draft.children
-    ]
+    relations = [Relation(RelationKind.ISSUES, doc_id, ids[id(child)], child.title) for child in draft.children]
     for found in relations_in((s.locator, s.text) for s in segments):
         note = " ".join(x for x in (found.target_number, found.note) if x)
         relations.append(Relation(found.kind, doc_id, None, found.target_title, found.locator, note))

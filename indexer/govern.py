@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus import DocKind, Document, DocStatus
+from corpus import DocKind, DocStatus, Document
 from indexer.rerank import bigrams, query_bigrams
 from indexer.retrieve import Hit, Retriever
 
@@ -44,8 +44,11 @@ class Regulation:
                 {
                     "locator": h.segment.locator,
                     "text": h.unit.text,
-                    "source": {"file": h.segment.source.file, "line_start": h.unit.line_start,
-                               "line_end": h.unit.line_end},
+                    "source": {
+                        "file": h.segment.source.file,
+                        "line_start": h.unit.line_start,
+                        "line_end": h.unit.line_end,
+                    },
                 }
                 for h in self.hits
             ],

@@ -13,7 +13,7 @@ import bm25s
 import numpy as np
 
 from corpus import Catalogue
-from indexer.embed import EmbeddingCache, Embedder
+from indexer.embed import Embedder, EmbeddingCache
 from indexer.tokenise import Tokeniser, domain_words
 from indexer.units import Unit, build_units
 from policydesk.errors import IndexMissing

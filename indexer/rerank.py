@@ -18,7 +18,20 @@ from indexer.tokenise import fold_counted_numerals
 # Tunables (chosen on the dev set; see bench/README.md)
 BIGRAM_WEIGHT = 0.35
 ANSWER_TYPE_WEIGHT = 0.1
+LEVEL_WEIGHT = 0.15
 RERANK_DEPTH = 40
+
+_LEVELS = (
+    ("city", re.compile(r"市级|市里|昆明市|市总工会|全市|县级|区级")),
+    ("province", re.compile(r"省级|省里|省总工会|全省|云南省|省赛|省职工")),
+    ("nation", re.compile(r"全国|国家级")),
+)
+
+
+def levels(text: str) -> set[str]:
+    """Administrative levels a text speaks of: a national rule does not answer a provincial question."""
+    return {name for name, pattern in _LEVELS if pattern.search(text)}
+
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff0-9]{2,}")
 _QUESTION_NOISE = re.compile(
@@ -36,13 +49,23 @@ class AnswerType(StrEnum):
 
 _TYPE_CUES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.RATIO, re.compile(r"比例|百分之|几成|占比")),
-    (AnswerType.MONEY, re.compile(r"多少钱|奖金|奖励多少|补助多少|多少补助|补贴多少|金额|多少元|经费多少|拿多少|补多少")),
+    (
+        AnswerType.MONEY,
+        re.compile(r"多少钱|奖金|奖励多少|补助多少|多少补助|补贴多少|金额|多少元|经费多少|拿多少|补多少"),
+    ),
     (AnswerType.TIME, re.compile(r"多长时间|多久|几天|多少天|期限|截止|什么时候|何时|时限|哪一年|哪年|几月|几号|时间")),
-    (AnswerType.QUANTITY, re.compile(r"多少人|几人|多少名|几名|几个|多少个|多少家|几家|几次|多少次|多少份|几份|至少|上限|最多|最少|不少于|多少项|几项|多少场|几场|门槛|人数|几年|多少年")),
+    (
+        AnswerType.QUANTITY,
+        re.compile(
+            r"多少人|几人|多少名|几名|几个|多少个|多少家|几家|几次|多少次|多少份|几份|至少|上限|最多|最少|不少于|多少项|几项|多少场|几场|门槛|人数|几年|多少年"
+        ),
+    ),
 )
 _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.MONEY: re.compile(r"\d[\d.,]*\s*(万|千)?元|[\d.—\-～~]+\s*万元"),
-    AnswerType.TIME: re.compile(r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}月\d{1,2}日"),
+    AnswerType.TIME: re.compile(
+        r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}月\d{1,2}日"
+    ),
     AnswerType.RATIO: re.compile(r"\d+(\.\d+)?\s*[%％]|百分之|\d\s*[：:∶]\s*\d|[一二三四五六七八九]成"),
     AnswerType.QUANTITY: re.compile(r"\d+(\.\d+)?\s*(%|％|人|名|个|家|次|份|项|场|届)|不少于|不超过|不低于|以上|以下"),
 }
@@ -96,15 +119,17 @@ class BigramIdf:
         return sum(self.idf(g) for g in grams if g in have) / total if total else 0.0
 
 
-def rerank_scores(
-    question: str, base: Sequence[float], texts: Sequence[str], idf: BigramIdf
-) -> list[float]:
+def rerank_scores(question: str, base: Sequence[float], texts: Sequence[str], idf: BigramIdf) -> list[float]:
     grams = query_bigrams(question)
     kind = answer_type(question)
+    asked = levels(question)
     out: list[float] = []
     for score, text in zip(base, texts, strict=True):
         bonus = BIGRAM_WEIGHT * idf.overlap(grams, text)
         if kind is not AnswerType.NONE and has_answer_type(kind, text):
             bonus += ANSWER_TYPE_WEIGHT
+        spoken = levels(text) if asked else set()
+        if spoken and not spoken & asked:
+            bonus -= LEVEL_WEIGHT
         out.append(score + bonus)
     return out

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
-from corpus import Catalogue, Document, DocStatus, Segment
+from corpus import Catalogue, DocStatus, Document, Segment
 from corpus.locator import canonical_locator
 from indexer import rerank
+from indexer.backends import LocalBackend, RetrievalBackend
 from indexer.embed import Embedder
 from indexer.index import BM25_B, BM25_K1, SearchIndex
 from indexer.units import Unit
@@ -56,15 +57,26 @@ class Hit:
             "text": self.unit.text,
             "score": round(float(self.score), 4),
             "status": str(self.document.status),
-            "source": {"file": self.segment.source.file, "line_start": self.unit.line_start, "line_end": self.unit.line_end},
+            "source": {
+                "file": self.segment.source.file,
+                "line_start": self.unit.line_start,
+                "line_end": self.unit.line_end,
+            },
         }
 
 
 class Retriever:
-    def __init__(self, catalogue: Catalogue, index: SearchIndex, embedder: Embedder | None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        index: SearchIndex,
+        embedder: Embedder | None,
+        backend: RetrievalBackend | None = None,
+    ) -> None:
         self.catalogue = catalogue
         self.index = index
         self.embedder = embedder if index.dense else None
+        self.backend = backend if backend is not None else LocalBackend(index.bm25, index.vectors)
         self._doc_ordinals: dict[str, int] = {}
         for unit in index.units:
             self._doc_ordinals.setdefault(unit.doc_id, len(self._doc_ordinals))
@@ -72,8 +84,9 @@ class Retriever:
         self._status_factor = np.array([self._prior(u) for u in index.units], dtype=np.float32)
         doc_ids = list(self._doc_ordinals)
         self._titles = bm25s.BM25(k1=BM25_K1, b=BM25_B)
-        self._titles.index([index.tokeniser.tokens(catalogue.document(d).title) or ["∅"] for d in doc_ids],
-                           show_progress=False)
+        self._titles.index(
+            [index.tokeniser.tokens(catalogue.document(d).title) or ["∅"] for d in doc_ids], show_progress=False
+        )
         self.bigram_idf = rerank.BigramIdf(u.lexical_text for u in index.units)
         self._units_by_segment: dict[str, list[Unit]] = {}
         for unit in index.units:
@@ -99,8 +112,10 @@ class Retriever:
         depth = max(k, rerank.RERANK_DEPTH)
         candidates = [int(i) for i in np.argsort(-scores)[:depth] if scores[i] > 0]
         reranked = rerank.rerank_scores(
-            query, [float(scores[i]) for i in candidates],
-            [self.index.units[i].lexical_text for i in candidates], self.bigram_idf,
+            query,
+            [float(scores[i]) for i in candidates],
+            [self.index.units[i].lexical_text for i in candidates],
+            self.bigram_idf,
         )
         for score, idx in sorted(zip(reranked, candidates, strict=True), key=lambda pair: -pair[0]):
             if len(hits) >= k:
@@ -111,7 +126,7 @@ class Retriever:
 
     def fused_scores(self, query: str, query_vector: np.ndarray | None = None) -> np.ndarray:
         tokens = self.index.tokeniser.tokens(query)
-        lexical = self.lexical_scores(tokens)
+        lexical = self.lexical_scores(tokens, query)
         title = self.title_scores(tokens)
         if self.embedder is None:
             return (lexical + TITLE_WEIGHT * title) * self._status_factor
@@ -130,18 +145,16 @@ class Retriever:
             return np.zeros(len(self.index.units), dtype=np.float32)
         return (per_doc / top)[self._unit_doc]
 
-    def lexical_scores(self, tokens: list[str]) -> np.ndarray:
-        tokens = [t for t in tokens if t in self.index.bm25.vocab_dict]
-        if not tokens:
-            return np.zeros(len(self.index.units), dtype=np.float32)
-        raw = self.index.bm25.get_scores(tokens).astype(np.float32)
-        top = raw.max()
+    def lexical_scores(self, tokens: list[str], query: str | None = None) -> np.ndarray:
+        """BM25 per unit, scaled so the best unit scores 1 (the backend's analyzer may read ``query``)."""
+        raw = self.backend.lexical_scores(" ".join(tokens) if query is None else query, tokens)
+        top = raw.max() if raw.size else 0.0
         return raw / top if top > 0 else raw
 
     def dense_scores(self, query: str, query_vector: np.ndarray | None = None) -> np.ndarray:
-        assert self.embedder is not None and self.index.vectors is not None
+        assert self.embedder is not None
         vector = query_vector if query_vector is not None else self.embed_query(query)
-        sims = self.index.vectors @ vector
+        sims = self.backend.dense_scores(vector, DENSE_CANDIDATES)
         n = min(DENSE_CANDIDATES, len(sims))
         top = np.partition(sims, -n)[-n:]
         floor, ceil = float(top.min()), float(top.max())
@@ -163,7 +176,7 @@ class Retriever:
         return docs
 
     def exact_hits(self, query: str) -> list[Hit]:
-        """"云职创〔2019〕3号第十八条" / "《云岭工匠选树管理办法》第八条" → that article, first."""
+        """ "云职创〔2019〕3号第十八条" / "《云岭工匠选树管理办法》第八条" → that article, first."""
         refs = [re.sub(r"\s", "", m.group(0)) for m in _DOC_NUMBER.finditer(query)]
         refs += [m.group(1) for m in _TITLE.finditer(query)]
         locators = [m.group(0) for m in _LOCATOR.finditer(query)]
@@ -185,9 +198,18 @@ class Retriever:
         parts = [seg, *self.catalogue.descendants(seg)]
         doc = self.catalogue.document(seg.doc_id)
         text = "\n".join(p.text for p in parts)
-        return Unit(id=-1, segment_id=seg.id, doc_id=seg.doc_id, start=0, end=len(text),
-                    line_start=min(p.source.line_start for p in parts), line_end=max(p.source.line_end for p in parts),
-                    text=text, doc_title=doc.title, context=" ".join([*seg.heading_path, seg.locator]))
+        return Unit(
+            id=-1,
+            segment_id=seg.id,
+            doc_id=seg.doc_id,
+            start=0,
+            end=len(text),
+            line_start=min(p.source.line_start for p in parts),
+            line_end=max(p.source.line_end for p in parts),
+            text=text,
+            doc_title=doc.title,
+            context=" ".join([*seg.heading_path, seg.locator]),
+        )
 
     def _hit(self, unit: Unit, score: float, exact: bool = False) -> Hit:
         return Hit(unit, self.catalogue.document(unit.doc_id), self.catalogue.segment(unit.segment_id), score, exact)

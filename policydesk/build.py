@@ -41,18 +41,24 @@ class BuildReport:
 def source_paths(data: DataDir) -> list[Path]:
     """The bundled seeds, then files staff added, each in name order (stable ids, stable output)."""
     bundled = sorted(p for p in BUNDLED_CORPUS.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES)
-    added = sorted(p for p in data.added.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES) if data.added.is_dir() else []
+    added = (
+        sorted(p for p in data.added.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES) if data.added.is_dir() else []
+    )
     return bundled + added
 
 
 def fingerprint(sources: list[SourceFile], settings: Settings) -> str:
-    digest = hashlib.sha256(f"{PIPELINE_VERSION}\n{settings.embed_model if settings.dense_enabled else 'none'}".encode())
+    digest = hashlib.sha256(
+        f"{PIPELINE_VERSION}\n{settings.embed_model if settings.dense_enabled else 'none'}".encode()
+    )
     for source in sources:
         digest.update(f"\n{source.name}:{source.sha256}".encode())
     return digest.hexdigest()
 
 
-def build(settings: Settings, force: bool = False, progress: bool | None = None, wait_seconds: float = 0.0) -> BuildReport:
+def build(
+    settings: Settings, force: bool = False, progress: bool | None = None, wait_seconds: float = 0.0
+) -> BuildReport:
     data = DataDir(settings.home)
     with data.build_lock(wait_seconds=wait_seconds):
         return _build_locked(data, settings, force, sys.stderr.isatty() if progress is None else progress)
@@ -65,8 +71,15 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
     stamp = fingerprint(sources, settings)
     manifest = _intact_manifest(data)
     if not force and manifest and manifest.get("fingerprint") == stamp:
-        return BuildReport(data.current().name, False, manifest["documents"], manifest["segments"],  # type: ignore[union-attr]
-                           manifest["units"], time.perf_counter() - started, 0)
+        return BuildReport(
+            data.current().name,
+            False,
+            manifest["documents"],
+            manifest["segments"],  # type: ignore[union-attr]
+            manifest["units"],
+            time.perf_counter() - started,
+            0,
+        )
     staging = data.new_generation()
     try:
         built = ingest(sources)
@@ -83,11 +96,19 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
         finally:
             if cache is not None:
                 cache.close()
-        final = data.publish(staging, {
-            "fingerprint": stamp, "pipeline": PIPELINE_VERSION, "embed_model": embedder.name if embedder else None,
-            "documents": len(built.documents), "segments": len(built.segments), "units": embedded[0],
-            "sources": {s.name: s.sha256 for s in sources}, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
-        })
+        final = data.publish(
+            staging,
+            {
+                "fingerprint": stamp,
+                "pipeline": PIPELINE_VERSION,
+                "embed_model": embedder.name if embedder else None,
+                "documents": len(built.documents),
+                "segments": len(built.segments),
+                "units": embedded[0],
+                "sources": {s.name: s.sha256 for s in sources},
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            },
+        )
     except PolicyDeskError:
         data.discard(staging)
         raise
@@ -97,8 +118,15 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
     except BaseException:
         data.discard(staging)
         raise
-    return BuildReport(final.name, True, len(built.documents), len(built.segments), embedded[0],
-                       time.perf_counter() - started, embedded[1])
+    return BuildReport(
+        final.name,
+        True,
+        len(built.documents),
+        len(built.segments),
+        embedded[0],
+        time.perf_counter() - started,
+        embedded[1],
+    )
 
 
 def _intact_manifest(data: DataDir) -> dict | None:

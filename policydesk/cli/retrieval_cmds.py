@@ -19,8 +19,12 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def batch_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--batch", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                        help="JSONL file of {id, question|case}; prints one JSON object per line.")(func)
+    return click.option(
+        "--batch",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="JSONL file of {id, question|case}; prints one JSON object per line.",
+    )(func)
 
 
 def run_batch(path: Path, field: str, call: Callable[[str], dict[str, Any]]) -> None:
@@ -67,8 +71,10 @@ def search(settings: Settings, query: str | None, k: int, batch: Path | None, as
         return
     for n, hit in enumerate(result["hits"], start=1):
         src = hit["source"]
-        click.echo(f"{n:>2}. {hit['score']:.3f} 《{hit['doc_title']}》{hit['doc_number'] or ''} {hit['locator']} "
-                   f"[{src['file']}:{src['line_start']}-{src['line_end']}]")
+        click.echo(
+            f"{n:>2}. {hit['score']:.3f} 《{hit['doc_title']}》{hit['doc_number'] or ''} {hit['locator']} "
+            f"[{src['file']}:{src['line_start']}-{src['line_end']}]"
+        )
         click.echo(f"    {hit['text'][:120].replace(chr(10), ' ')}")
 
 
@@ -91,7 +97,8 @@ def ask(settings: Settings, question: str | None, batch: Path | None, as_json: b
     click.echo(result["answer"])
     for c in result["citations"]:
         src = c["source"]
-        click.echo(f"  出处：《{c['doc_title']}》{c['doc_number'] or ''} {c['locator']} [{src['file']} 第{src['line_start']}—{src['line_end']}行]")
+        lines = f"{src['file']} 第{src['line_start']}—{src['line_end']}行"
+        click.echo(f"  出处：《{c['doc_title']}》{c['doc_number'] or ''} {c['locator']} [{lines}]")
     if not result["found"]:
         for r in result["related"][:3]:
             click.echo(f"  相关：《{r['doc_title']}》{r['locator']}")
@@ -141,13 +148,17 @@ def evaluate_cmd(settings: Settings, directory: Path | None, as_json: bool) -> N
         echo_json(report.to_dict())
         return
     r = report.retrieval
-    click.echo(f"questions {r.n}  Recall@1 {r.recall_at_1:.3f}  Recall@5 {r.recall_at_5:.3f}  MRR@10 {r.mrr_at_10:.3f}  "
-               f"recall@1000chars {r.recall_1000_chars:.3f}")
+    click.echo(
+        f"questions {r.n}  Recall@1 {r.recall_at_1:.3f}  Recall@5 {r.recall_at_5:.3f}  MRR@10 {r.mrr_at_10:.3f}  "
+        f"recall@1000chars {r.recall_1000_chars:.3f}"
+    )
     for kind, m in sorted(report.by_type.items()):
         click.echo(f"  {kind:<12} n={m.n:<3} R@1 {m.recall_at_1:.3f}  R@5 {m.recall_at_5:.3f}  MRR {m.mrr_at_10:.3f}")
-    click.echo(f"governs top-1 {report.governs_top1:.3f}  not-found accuracy {report.not_found_accuracy:.3f}  "
-               f"false not-found {report.false_not_found}  verbatim quotes {report.verbatim_rate:.3f}  "
-               f"superseded cited {report.superseded_cited}  answer facts {report.answer_fact_rate:.3f}")
+    click.echo(
+        f"governs top-1 {report.governs_top1:.3f}  not-found accuracy {report.not_found_accuracy:.3f}  "
+        f"false not-found {report.false_not_found}  verbatim quotes {report.verbatim_rate:.3f}  "
+        f"superseded cited {report.superseded_cited}  answer facts {report.answer_fact_rate:.3f}"
+    )
 
 
 def _default_eval_dir() -> Path:

@@ -44,7 +44,19 @@ def test_show_nothing_matching_exits_non_zero(run) -> None:  # type: ignore[no-u
 
 def test_docs_json(run) -> None:  # type: ignore[no-untyped-def]
     docs = json.loads(run("docs", "--json").output)
-    keys = {"id", "title", "doc_number", "issuer", "date", "kind", "status", "parent_id", "relations", "source", "n_segments"}
+    keys = {
+        "id",
+        "title",
+        "doc_number",
+        "issuer",
+        "date",
+        "kind",
+        "status",
+        "parent_id",
+        "relations",
+        "source",
+        "n_segments",
+    }
     assert all(keys <= set(d) for d in docs)
     assert {"file", "line_start", "line_end"} == set(docs[0]["source"])
 
@@ -69,7 +81,9 @@ def test_search_ask_govern_json_shapes(run) -> None:  # type: ignore[no-untyped-
 
 def test_batch_keeps_ids_and_reports_bad_lines(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     batch = tmp_path / "q.jsonl"
-    batch.write_text('{"id": "a", "question": "云岭工匠每年最多命名多少名？"}\n{"id": "b"}\nnot json\n', encoding="utf-8")
+    batch.write_text(
+        '{"id": "a", "question": "云岭工匠每年最多命名多少名？"}\n{"id": "b"}\nnot json\n', encoding="utf-8"
+    )
     result = run("ask", "--batch", str(batch))
     rows = [json.loads(x) for x in result.output.strip().split("\n") if x.startswith("{")]
     assert [r["id"] for r in rows] == ["a", "b", None]

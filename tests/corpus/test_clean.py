@@ -51,9 +51,13 @@ def test_genuine_repeats_in_running_text_are_kept() -> None:
 def test_no_segment_keeps_page_noise_or_one_character_lines(catalogue: Catalogue) -> None:
     for seg in catalogue.segments():
         assert not re.search(r"··\d", seg.text), seg.locator
-        assert "云南省产业工人队伍建设改革工作文件汇编" not in seg.text.replace("《云南省产业工人队伍建设改革工作文件汇编》", "")
+        assert "云南省产业工人队伍建设改革工作文件汇编" not in seg.text.replace(
+            "《云南省产业工人队伍建设改革工作文件汇编》", ""
+        )
         lines = seg.text.split("\n")
-        short_run = max((len(list(g)) for k, g in __import__("itertools").groupby(len(x) <= 2 for x in lines) if k), default=0)
+        short_run = max(
+            (len(list(g)) for k, g in __import__("itertools").groupby(len(x) <= 2 for x in lines) if k), default=0
+        )
         assert short_run < 5, (seg.doc_id, seg.locator)
 
 

@@ -39,8 +39,12 @@ def test_letterhead_notice_and_reply_letter_carry_their_numbers(catalogue: Catal
 def test_issued_texts_are_children_under_their_exact_titles(catalogue: Catalogue) -> None:
     issued = catalogue.find_documents("云工通〔2020〕18号")
     titles = {d.title for d in issued}
-    for title in ("云南省工会生产安全事故报告和参加事故调查处理暂行规定", "云南省总工会劳动竞赛工作经费管理办法",
-                  "云南省劳动模范专项补助资金发放管理办法", "云南省五一劳动奖和工人先锋号评选管理办法"):
+    for title in (
+        "云南省工会生产安全事故报告和参加事故调查处理暂行规定",
+        "云南省总工会劳动竞赛工作经费管理办法",
+        "云南省劳动模范专项补助资金发放管理办法",
+        "云南省五一劳动奖和工人先锋号评选管理办法",
+    ):
         assert title in titles
     notice = next(d for d in issued if d.kind is DocKind.NOTICE)
     rules = next(d for d in issued if d.title == "云南省五一劳动奖和工人先锋号评选管理办法")
@@ -91,10 +95,10 @@ def test_precedence_clause_and_provisional_status(catalogue: Catalogue) -> None:
 
 
 def test_document_ids_are_stable_across_rebuilds(catalogue: Catalogue, tmp_path) -> None:
-    from policydesk.build import build
-    from policydesk.config import Settings
     from corpus import DataDir
     from corpus.store import CATALOGUE_FILE
+    from policydesk.build import build
+    from policydesk.config import Settings
 
     build(Settings(home=tmp_path, embed_model="none"), progress=False)
     again = Catalogue.load(DataDir(tmp_path).current() / CATALOGUE_FILE)

@@ -27,8 +27,12 @@ def test_killed_build_leaves_previous_generation_serving(fresh_home: Path) -> No
     before = DataDir(fresh_home).current()
     expected = _answer(fresh_home)
     env = {**os.environ, "POLICYDESK_HOME": str(fresh_home)}
-    proc = subprocess.Popen([sys.executable, "-m", "policydesk", "build", "--force"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "policydesk", "build", "--force"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     generations = fresh_home / "generations"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not any(p.name.startswith("tmp-") for p in generations.iterdir()):

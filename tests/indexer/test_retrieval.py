@@ -39,13 +39,19 @@ def test_colloquial_question_is_answered_with_verified_quotes(desk: Desk, raw_di
     assert "10000元" in cited["quote"]
     assert cited["quote"] in desk.lookup(cited["doc_number"], cited["locator"])["text"]
     lines = (raw_dir / cited["source"]["file"]).read_text(encoding="utf-8").split("\n")
-    raw = "".join("".join(lines[n - 1].split()) for n in range(cited["source"]["line_start"], cited["source"]["line_end"] + 1))
+    raw = "".join(
+        "".join(lines[n - 1].split()) for n in range(cited["source"]["line_start"], cited["source"]["line_end"] + 1)
+    )
     assert "".join(cited["quote"].split()) in raw
 
 
 def test_every_quote_is_verbatim_in_its_segment(desk: Desk) -> None:
-    for question in ("工会收到事故报告后多长时间内要上报", "云岭工匠每年命名多少名", "劳动法律监督员证有效期几年",
-                     "职工创新项目补助分几个档次"):
+    for question in (
+        "工会收到事故报告后多长时间内要上报",
+        "云岭工匠每年命名多少名",
+        "劳动法律监督员证有效期几年",
+        "职工创新项目补助分几个档次",
+    ):
         answer = desk.ask(question)
         for cited in answer["citations"]:
             assert cited["verified"]
@@ -74,7 +80,8 @@ def test_superseded_text_never_governs(fresh_home: Path, tmp_path: Path) -> None
     old = tmp_path / "006_旧版.txt"
     old.write_text(
         NEW_NOTICE.replace("云南省职工书屋建设管理办法", "云南省职工书屋管理暂行办法")
-        .replace("云工通〔2024〕7号", "云工通〔2016〕3号").replace("2024年3月8日", "2016年5月4日")
+        .replace("云工通〔2024〕7号", "云工通〔2016〕3号")
+        .replace("2024年3月8日", "2016年5月4日")
         .replace("2016年 5月 4日印发的《云南省职工书屋管理暂行办法》同时废止。", ""),
         encoding="utf-8",
     )
