@@ -25,7 +25,8 @@ _TOKEN = re.compile(
 def normalise_text(text: str) -> str:
     """NFKC folds full-width digits/letters; we then restore the Chinese full-width parentheses."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.replace("(", "（").replace(")", "）")
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")  # zero-width and direction marks
+    text = text.replace("(", "（").replace(")", "）").replace("[", "〔").replace("]", "〕")
     return re.sub(r"\s+", "", text)
 
 

@@ -47,8 +47,20 @@ def source_paths(data: DataDir) -> list[Path]:
     return bundled + added
 
 
+def pipeline_code_hash() -> str:
+    """The code that decides what a build produces: a change to it invalidates the last build."""
+    import indexer
+
+    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    for package in (Path(corpus_pkg.__file__).parent, Path(indexer.__file__).parent):
+        for path in sorted(package.glob("*.py")):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
 def fingerprint(sources: list[SourceFile], settings: Settings) -> str:
-    digest = hashlib.sha256(
+    digest = hashlib.sha256(pipeline_code_hash().encode())
+    digest.update(
         f"{PIPELINE_VERSION}\n{settings.embed_model if settings.dense_enabled else 'none'}".encode()
     )
     for source in sources:

@@ -87,8 +87,7 @@ class Desk:
         return out
 
     def lookup(self, doc: str, article: str) -> dict[str, Any]:
-        if not doc.strip() or not article.strip():
-            raise InvalidInput("请同时给出文件（文号、标题或编号）和条款位置")
+        doc, article = (self._checked_text(v, name) for v, name in ((doc, "doc"), (article, "article")))
         snap = self.snapshot()
         seg = snap.catalogue.lookup(doc, article)
         document = snap.catalogue.document(seg.doc_id)
@@ -209,8 +208,9 @@ class Desk:
     def _checked_text(self, text: str, field: str) -> str:
         if not isinstance(text, str):
             raise InvalidInput(f"{field} 必须是文本")
-        cleaned = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
-        cleaned = cleaned.strip()
+        if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in text):
+            raise InvalidInput(f"{field} 含有控制字符")
+        cleaned = "".join(ch for ch in text if unicodedata.category(ch) not in {"Cf", "Co", "Cs"}).strip()
         if not cleaned:
             raise InvalidInput(f"{field} 不能为空")
         if len(cleaned) > self.settings.max_question_chars:
