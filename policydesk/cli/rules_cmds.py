@@ -47,9 +47,7 @@ def _value(value: Any) -> str:
 
 
 @main.command("rules")
-@click.option(
-    "--json", "as_json", is_flag=True, help="Print JSON: id, title, citations, input_schema, example."
-)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: id, title, citations, input_schema, example.")
 @handle_errors
 def rules_list(as_json: bool) -> None:
     """List the rules with the articles they rest on."""
@@ -67,12 +65,8 @@ def rules_list(as_json: bool) -> None:
 
 @main.command("rule")
 @click.argument("rule_id")
-@click.option(
-    "--input", "input_", metavar="FILE_OR_JSON", help="Inputs as a JSON file, inline JSON, or - for stdin."
-)
-@click.option(
-    "--json", "as_json", is_flag=True, help="Print {rule, inputs, outputs, explanation, citations}."
-)
+@click.option("--input", "input_", metavar="FILE_OR_JSON", help="Inputs as a JSON file, inline JSON, or - for stdin.")
+@click.option("--json", "as_json", is_flag=True, help="Print {rule, inputs, outputs, explanation, citations}.")
 @handle_errors
 def rule_eval(rule_id: str, input_: str | None, as_json: bool) -> None:
     """Evaluate rule RULE_ID (see `policydesk rules`) on the given inputs."""

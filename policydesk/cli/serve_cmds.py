@@ -11,9 +11,7 @@ from policydesk.cli.base import handle_errors, main
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option(
-    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
-)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @handle_errors
 def serve(host: str, port: int) -> None:
     """Run the API and the web page on http://HOST:PORT (builds the index on first start).

@@ -1,0 +1,199 @@
+"""Input models of the three generators. Every field is validated before any XML is written, so a
+bad payload ends in one ``InvalidInput`` naming the field, never in a traceback or a broken file."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+
+from rules.craftsman import CraftsmanNominee, StationNominee, StudioNominee
+from rules.inputs import IsoDate, Line, StrictModel, Text
+
+DOC_NUMBER = re.compile(r"^[\u4e00-\u9fffA-Za-z]+〔(19|20)\d{2}〕[1-9]\d*号$")
+MAX_NOMINEES = 1000
+
+
+def check_doc_number(value: str) -> str:
+    """GB/T 9704 7.2.5: 机关代字〔YYYY〕N号 — six-cornered brackets, full year, no 第, no leading zero."""
+    if DOC_NUMBER.match(value):
+        return value
+    if re.search(r"[\[\]【】()（）〖〗]", value):
+        raise ValueError(f"“{value}”：年份须用六角括号〔〕，如 昆工〔2022〕3号")
+    if "第" in value:
+        raise ValueError(f"“{value}”：发文字号不加“第”，如 昆工〔2022〕3号")
+    if re.search(r"〕0\d*号$", value):
+        raise ValueError(f"“{value}”：序号不编虚位，不能以0开头（写 3号，不写 03号）")
+    if re.search(r"〔\d{2}〕", value):
+        raise ValueError(f"“{value}”：年份应写全4位，如〔2022〕")
+    raise ValueError(f"“{value}”不是“机关代字〔年份〕序号号”的形式，如 昆工〔2022〕3号")
+
+
+DocNumber = Annotated[str, AfterValidator(check_doc_number)]
+Names = Annotated[list[Line], Field(min_length=1, max_length=60)]
+
+
+def _no_trailing_punct(value: str) -> str:
+    if value and value[-1] in "。，、；：！？.,;:!?":
+        raise ValueError("标题末尾不用标点符号")
+    return value
+
+
+TitleText = Annotated[Line, Field(max_length=120), AfterValidator(_no_trailing_punct)]
+
+
+class _Imprint(StrictModel):
+    cc: list[Line] = Field(default_factory=list, max_length=50, description="抄送机关")
+    printer: Line | None = Field(None, max_length=60, description="印发机关（默认为第一个发文机关）")
+    print_date: IsoDate | None = Field(None, description="印发日期 YYYY-MM-DD（默认为成文日期）")
+
+
+class NoticeInput(_Imprint):
+    """通知 (incl. 印发通知) with a red 版头."""
+
+    issuers: Names = Field(description="发文机关全称或规范化简称；多个为联合行文")
+    with_wenjian: bool = Field(True, description="发文机关标志后加“文件”二字")
+    doc_number: DocNumber = Field(description="发文字号，如 昆工〔2022〕3号")
+    title: TitleText = Field(description="标题，如 关于做好……的通知")
+    recipients: Names = Field(description="主送机关，按顺序")
+    body: list[Annotated[Text, Field(min_length=1, max_length=5000)]] = Field(
+        min_length=1,
+        max_length=300,
+        description="正文段落；以“一、”“（一）”“1.”“（1）”开头的段落按层次标题排版",
+    )
+    attachments: list[Annotated[Line, Field(max_length=80), AfterValidator(_no_trailing_punct)]] = Field(
+        default_factory=list, max_length=20, description="附件名称（附件说明）"
+    )
+    signature: list[Line] | None = Field(None, max_length=20, description="署名（默认为发文机关）")
+    date: IsoDate = Field(description="成文日期 YYYY-MM-DD")
+    sealed: bool = Field(True, description="加盖印章（决定署名和日期的位置）")
+    annotation: Line | None = Field(None, max_length=200, description="附注，如 联系人：张明，联系电话：0871-65900000")
+
+
+class LeadingMember(StrictModel):
+    role: Literal["组长", "副组长", "成员"] = Field(description="职务")
+    name: Line = Field(max_length=20, description="姓名")
+    position: Line = Field(max_length=80, description="单位职务")
+
+
+def _month_day_or_date(value: object) -> str:
+    if not isinstance(value, str) or not re.match(r"^(\d{4}-)?\d{1,2}-\d{1,2}$", value.strip()):
+        raise ValueError("应为 MM-DD（年份取 year）或 YYYY-MM-DD")
+    return value.strip()
+
+
+def _agency_code(value: str) -> str:
+    if not re.match(r"^[\u4e00-\u9fffA-Za-z]+$", value):
+        raise ValueError("机关代字只能由汉字或字母组成，如 昆工")
+    return value
+
+
+class PlanInput(_Imprint):
+    """关于印发《昆明地区YYYY年职工“72行大练兵·360行出状元”竞赛活动方案》的通知, with the 方案."""
+
+    year: int = Field(ge=2000, le=2099, description="方案年度；所有时间节点都落在这一年")
+    doc_number: DocNumber | None = Field(None, description="发文字号；省略时由 agency_code 与 serial 组成")
+    agency_code: Annotated[Line, Field(max_length=10), AfterValidator(_agency_code)] = Field(
+        "昆工", description="机关代字"
+    )
+    serial: int = Field(1, ge=1, le=9999, description="发文顺序号")
+    issuers: Names = Field(["昆明市总工会", "昆明市人力资源和社会保障局"], description="发文机关")
+    recipients: Names = Field(
+        [
+            "云南滇中新区总工会、人力资源和社会保障局",
+            "各县（市）区总工会、人力资源和社会保障局",
+            "各国家级、省级开发（度假）园区总工会、人力资源和社会保障局",
+            "各产业",
+            "各相关单位",
+        ],
+        description="主送机关",
+    )
+    date: Annotated[str, BeforeValidator(_month_day_or_date)] = Field(
+        description="成文日期：MM-DD（年份取 year）或 YYYY-MM-DD（须在 year 年内）"
+    )
+    notice_body: Text | None = Field(None, max_length=2000, description="印发通知正文（默认“现将《……》印发给你们……”）")
+    focus: list[Line] = Field(default_factory=list, max_length=10, description="本年度竞赛重点（写入目标任务）")
+    leading_group: list[LeadingMember] = Field(default_factory=list, max_length=40, description="竞赛活动领导小组成员")
+    office: Line = Field(
+        "昆明市总工会职工技能提升办公室（昆明市职工技术协会办公室）",
+        max_length=80,
+        description="领导小组办公室",
+    )
+    annotation: Line | None = Field(None, max_length=200, description="附注")
+    attachment_label: bool = Field(
+        True,
+        description="方案页首加“附件”标识（按需求默认加；GB/T 9704 印发通知所印发的文件可不作附件，设为 false 即不加）",
+    )
+    sealed: bool = True
+
+    def issue_date(self) -> date:
+        parts = [int(x) for x in self.date.split("-")]
+        year, month, day = [self.year, *parts] if len(parts) == 2 else parts
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise ValueError(f"字段 date：{year}-{month:02d}-{day:02d} 不是存在的日期") from None
+
+    @model_validator(mode="after")
+    def _consistent_year(self) -> PlanInput:
+        when = self.issue_date()
+        if when.year != self.year:
+            raise ValueError(f"字段 date：成文日期 {when.isoformat()} 不在方案年度 {self.year} 年内")
+        if self.doc_number and f"〔{self.year}〕" not in self.doc_number:
+            raise ValueError(f"字段 doc_number：发文字号的年份应为 {self.year}")
+        if self.print_date and self.print_date < when:
+            raise ValueError("字段 print_date：印发日期不能早于成文日期")
+        return self
+
+    def number(self) -> str:
+        return self.doc_number or f"{self.agency_code}〔{self.year}〕{self.serial}号"
+
+
+Programme = Literal["云岭工匠", "职工创新工作室", "职工技师工作站"]
+
+
+class _PledgeBase(StrictModel):
+    session: int = Field(ge=1, le=999, description="届次（第N届）")
+    unit: Line = Field(max_length=60, description="推荐单位（盖章单位）全称，如 昆明市总工会")
+    cutoff_date: IsoDate = Field(description="截至日期：统计申报材料的截止日")
+    review_date: IsoDate = Field(description="初审日期")
+    experts: int = Field(ge=1, le=200, description="特邀专家人数")
+    expert_names: list[Line] = Field(default_factory=list, max_length=200, description="特邀专家姓名（可选）")
+    date: IsoDate = Field(description="落款日期")
+    addressee: Line = Field("云南省总工会", max_length=40, description="主送（称谓）")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> _PledgeBase:
+        if self.review_date < self.cutoff_date:
+            raise ValueError("字段 review_date：初审日期不能早于截至日期")
+        if self.date < self.review_date:
+            raise ValueError("字段 date：落款日期不能早于初审日期")
+        if len(self.expert_names) > self.experts:
+            raise ValueError("字段 expert_names：专家姓名多于专家人数")
+        return self
+
+
+class CraftsmanPledge(_PledgeBase):
+    programme: Literal["云岭工匠"] = Field(description="选树项目")
+    nominees: list[CraftsmanNominee] = Field(
+        min_length=1, max_length=MAX_NOMINEES, description="全部申报人（含不予推荐的）"
+    )
+
+
+class StudioPledge(_PledgeBase):
+    programme: Literal["职工创新工作室"] = Field(description="选树项目")
+    nominees: list[StudioNominee] = Field(min_length=1, max_length=MAX_NOMINEES, description="全部申报的工作室")
+
+
+class StationPledge(_PledgeBase):
+    programme: Literal["职工技师工作站"] = Field(description="选树项目")
+    nominees: list[StationNominee] = Field(min_length=1, max_length=MAX_NOMINEES, description="全部申报的工作站")
+
+
+PLEDGE_MODELS: dict[str, type[_PledgeBase]] = {
+    "云岭工匠": CraftsmanPledge,
+    "职工创新工作室": StudioPledge,
+    "职工技师工作站": StationPledge,
+}

@@ -1,0 +1,141 @@
+"""Subsidies for provincial model workers (省劳模) from the special fund (《云南省劳动模范专项补助资金发放
+管理办法》, 云工通〔2020〕18号): the Spring Festival payment, the honour allowance and the monthly
+minimum for farmer model workers without income."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from rules.inputs import StrictModel
+from rules.model import Citation, Finding, Rule
+from rules.sources import MODEL_WORKER_FUND as MW
+
+FARMER_TARGET = MW.cite("第六条（三）", "农民劳模男年满60周岁、女年满55周岁且无固定收入或者丧失劳动能力的")
+FARMER_MINIMUM = MW.cite("第十一条", "每人每月不低于500元标准")
+SPRING_TARGET = MW.cite("第八条", "春节慰问金发放对象为我省健在并保持荣誉的省劳模")
+SPRING_AMOUNT = MW.cite("第十四条", "标准为每人每年1000元")
+ALLOWANCE_TARGET = MW.cite("第九条", "荣誉津贴发放对象为按国家规定办理退休手续")
+ALLOWANCE_AMOUNT = MW.cite("第十五条", "荣誉津贴按每人每月200元标准")
+EXCLUDED = MW.cite("第十条", "不纳入补助资金发放对象")
+
+SPRING_FESTIVAL_YUAN = 1000
+HONOUR_ALLOWANCE_MONTHLY = 200
+FARMER_MONTHLY_MIN = 500
+FARMER_AGE = {"男": 60, "女": 55}
+
+
+class ModelWorkerInput(StrictModel):
+    farmer: bool = Field(False, description="是否农民劳模")
+    sex: Literal["男", "女"] | None = Field(None, description="性别")
+    age: int | None = Field(None, ge=0, le=130, description="年龄（周岁）")
+    has_fixed_income: bool | None = Field(None, description="是否有固定收入")
+    lost_work_capacity: bool = Field(False, description="是否丧失劳动能力")
+    employer: Literal["机关事业单位", "国有企业", "其他企业或组织", "农民"] | None = Field(
+        None, description="工作单位性质（决定荣誉津贴标准）"
+    )
+    retired: bool | None = Field(
+        None, description="已按国家规定办理退休手续，或不属职工养老保险覆盖范围且达到城乡居民养老金领取年龄"
+    )
+    disqualified: bool = Field(False, description="违纪违法、撤销荣誉、移居国（境）外或去向不明且失去联系")
+
+
+def _farmer_hardship(inp: ModelWorkerInput) -> tuple[dict[str, object], str | None]:
+    if not inp.farmer:
+        return {"eligible": False, "note": "第六条（三）只适用于农民劳模"}, None
+    if inp.sex is None or inp.age is None or (inp.has_fixed_income is None and not inp.lost_work_capacity):
+        return {"eligible": None, "note": "须提供性别、年龄及是否有固定收入（或丧失劳动能力）"}, None
+    threshold = FARMER_AGE[inp.sex]
+    old_enough = inp.age >= threshold
+    needy = inp.lost_work_capacity or inp.has_fixed_income is False
+    if old_enough and needy:
+        return (
+            {"eligible": True, "monthly_min_yuan": FARMER_MONTHLY_MIN, "set_by": "省总工会每年核定"},
+            f"农民劳模{inp.sex}年满{threshold}周岁且无固定收入或丧失劳动能力，属生活困难补助对象，"
+            f"按每人每月不低于{FARMER_MONTHLY_MIN}元标准由省总工会每年核定（第六条（三）、第十一条）",
+        )
+    why = f"未满{threshold}周岁" if not old_enough else "有固定收入且未丧失劳动能力"
+    return {
+        "eligible": False,
+        "note": f"农民劳模{why}，不属第六条（三）情形",
+    }, f"不属第六条（三）情形（{why}）"
+
+
+def _honour_allowance(inp: ModelWorkerInput) -> tuple[dict[str, object], str | None, list[Citation]]:
+    if inp.retired is None:
+        return {"eligible": None, "note": "须核实是否已退休或达到城乡居民养老金领取年龄"}, None, []
+    if not inp.retired:
+        return {"eligible": False, "note": "未退休或未达到养老金领取年龄"}, None, [ALLOWANCE_TARGET]
+    if inp.employer in ("机关事业单位", "国有企业"):
+        note = "按《云南省劳动模范和先进工作者评选服务管理办法》规定执行"
+        return (
+            {"eligible": True, "monthly_yuan": None, "note": note},
+            f"荣誉津贴{note}（第十五条）",
+            [ALLOWANCE_TARGET, ALLOWANCE_AMOUNT],
+        )
+    if inp.employer is None and not inp.farmer:
+        return (
+            {"eligible": True, "monthly_yuan": None, "note": "标准取决于工作单位性质"},
+            "可领取荣誉津贴，标准取决于工作单位性质（第十五条）",
+            [ALLOWANCE_TARGET],
+        )
+    return (
+        {"eligible": True, "monthly_yuan": HONOUR_ALLOWANCE_MONTHLY, "set_by": "省总工会每年核定"},
+        f"荣誉津贴按每人每月{HONOUR_ALLOWANCE_MONTHLY}元标准（第九条、第十五条）",
+        [ALLOWANCE_TARGET, ALLOWANCE_AMOUNT],
+    )
+
+
+def model_worker_subsidies(inp: ModelWorkerInput) -> Finding:
+    if inp.disqualified:
+        outputs = {"eligible": False, "spring_festival_yuan_per_year": 0}
+        return Finding(
+            outputs,
+            "违纪违法、撤销荣誉、移居国（境）外或者去向不明且失去联系的劳模，不纳入补助资金发放对象（第十条）。",
+            (EXCLUDED,),
+        )
+    cited: list[Citation] = [SPRING_TARGET, SPRING_AMOUNT]
+    parts = [f"春节慰问金每人每年{SPRING_FESTIVAL_YUAN}元（第八条、第十四条）"]
+    hardship, hardship_text = _farmer_hardship(inp)
+    if hardship_text:
+        parts.append(hardship_text)
+        cited.extend((FARMER_TARGET, FARMER_MINIMUM))
+    allowance, allowance_text, allowance_cites = _honour_allowance(inp)
+    if allowance_text:
+        parts.append(allowance_text)
+    cited.extend(allowance_cites)
+    outputs = {
+        "eligible": True,
+        "spring_festival_yuan_per_year": SPRING_FESTIVAL_YUAN,
+        "farmer_hardship_subsidy": hardship,
+        "honour_allowance": allowance,
+    }
+    return Finding(outputs, "；".join(parts) + "。", tuple(dict.fromkeys(cited)))
+
+
+RULES = (
+    Rule(
+        "model_worker_subsidies",
+        "省劳模春节慰问金、荣誉津贴与农民劳模生活困难补助",
+        (
+            FARMER_TARGET,
+            FARMER_MINIMUM,
+            SPRING_TARGET,
+            SPRING_AMOUNT,
+            ALLOWANCE_TARGET,
+            ALLOWANCE_AMOUNT,
+            EXCLUDED,
+        ),
+        ModelWorkerInput,
+        model_worker_subsidies,
+        {
+            "farmer": True,
+            "sex": "男",
+            "age": 63,
+            "has_fixed_income": False,
+            "employer": "农民",
+            "retired": True,
+        },
+    ),
+)
