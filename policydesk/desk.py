@@ -196,7 +196,13 @@ class Desk:
 
     def ask(self, question: str) -> dict[str, Any]:
         question = self._checked_text(question, "question")
-        return answer_question(question, self.snapshot().retriever).to_dict()
+        answer = answer_question(question, self.snapshot().retriever)
+        if self.settings.llm_base_url:
+            from indexer.phrase import phrase
+
+            s = self.settings
+            answer = phrase(question, answer, s.llm_base_url, s.llm_api_key, s.llm_model)
+        return answer.to_dict()
 
     def govern(self, case: str) -> dict[str, Any]:
         case = self._checked_text(case, "case")
