@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
 from docx import Document as new_docx
-from pypdf import PdfWriter
 
 from corpus.read import read_lines
 from policydesk.errors import UnreadableFile
+from tests.utils.hostile_files import blank_pdf, zip_bomb
 
 
 def test_docx_paragraphs_and_tables_become_lines(tmp_path: Path) -> None:
@@ -33,23 +31,6 @@ def test_gb18030_text_is_read(tmp_path: Path) -> None:
     assert read_lines(path)[0] == "第一条 本办法自发布之日起施行，由省总工会负责解释。"
 
 
-def _blank_pdf(password: str | None = None) -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    if password:
-        writer.encrypt(password)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def _zip_bomb() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b"<w:document/>" + b"0" * (50 * 1024 * 1024))
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
@@ -57,9 +38,9 @@ def _zip_bomb() -> bytes:
         ("empty.txt", b"", "文件为空"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10, "不是文本文件"),
         ("fake.docx", b"this is not a zip archive at all", "不是有效的 .docx"),
-        ("bomb.docx", _zip_bomb(), "压缩炸弹"),
-        ("scan.pdf", _blank_pdf(), "没有文字层"),
-        ("secret.pdf", _blank_pdf("s3cret"), "加密"),
+        ("bomb.docx", zip_bomb(50), "压缩炸弹"),
+        ("scan.pdf", blank_pdf(), "没有文字层"),
+        ("secret.pdf", blank_pdf("s3cret"), "加密"),
         ("fake.pdf", b"plain text pretending to be a pdf", "不是有效的 PDF"),
         ("notes.xlsx", b"PK\x03\x04", "不支持的文件类型"),
     ],
