@@ -17,6 +17,8 @@ COMPANION_SHARE = 0.8  # a further sentence must score this share of the best on
 MIN_SUPPORT = 0.1  # share of the question's phrase weight the best evidence must contain
 LEVEL_MISMATCH_PENALTY = 0.25
 TYPED_DEPTH = 3  # the asked-for kind of value must stand in one of this many best sentences
+WHOLE_PROVISION_CHARS = 240  # a provision this short is quoted whole
+QUOTE_CHARS = 200  # otherwise the answering sentence and what continues it, up to this length
 NOT_FOUND_PREFIX = "未在现有政策文件中找到"
 
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
@@ -168,10 +170,32 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
+def _quote_span(c: _Candidate) -> tuple[int, int]:
+    """What to quote: a short provision whole (a staff member reads the full rule), otherwise the
+    answering sentence with the sentences after it that continue it, up to QUOTE_CHARS."""
+    text = c.hit.segment.text
+    if len(text) <= WHOLE_PROVISION_CHARS:
+        return 0, len(text)
+    end = c.end
+    for match in _SENTENCE.finditer(text, c.end):
+        piece = match.group(0)
+        if (
+            not piece.strip()
+            or end - c.start + len(piece) > QUOTE_CHARS
+            or piece.lstrip()[:1] in "（(第一二三四五六七八九十0123456789"
+        ):
+            break
+        end = match.end()
+    return c.start, end
+
+
 def _cite(c: _Candidate) -> Citation:
     segment = c.hit.segment
-    quote = segment.text[c.start : c.end]
-    line_start, line_end = segment.lines_for(c.start, c.end)
+    start, end = _quote_span(c)
+    quote = segment.text[start:end].strip()
+    start = segment.text.find(quote, start)
+    end = start + len(quote)
+    line_start, line_end = segment.lines_for(start, end)
     doc = c.hit.document
     return Citation(
         doc_id=doc.id,
