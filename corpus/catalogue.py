@@ -14,7 +14,7 @@ from pathlib import Path
 
 from corpus.locator import canonical_locator, locator_variants, normalise_text
 from corpus.model import DocKind, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
-from policydesk.errors import AmbiguousCitation, ArticleNotFound, DocumentNotFound, IndexMissing, InvalidInput
+from policydesk.errors import AmbiguousCitation, ArticleNotFound, DocumentNotFound, IndexMissing
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -220,8 +220,8 @@ class Catalogue:
         """
         try:
             wanted = canonical_locator(locator)
-        except ValueError as exc:
-            raise InvalidInput(str(exc)) from None
+        except ValueError as exc:  # no article can have this address: "not found", like any other miss
+            raise ArticleNotFound(str(exc)) from None
         docs = self.find_documents(doc_ref)
         if not docs:
             raise DocumentNotFound(f"未找到文件：{doc_ref}")

@@ -3,7 +3,9 @@ the CLI, the API and the tests all validate and build the same way."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
@@ -23,6 +25,7 @@ from generators.result import GeneratedDocx
 from policydesk.errors import BuildError, InvalidInput, PolicyDeskError
 from rules.inputs import parse_input
 
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
 PledgeInput = Annotated[CraftsmanPledge | StudioPledge | StationPledge, Field(discriminator="programme")]
 
 
@@ -31,7 +34,7 @@ def _parse_pledge(payload: dict[str, Any]) -> Any:
     if not isinstance(payload, dict):
         return parse_input(CraftsmanPledge, payload, what="承诺书输入")  # raises: must be a JSON object
     programme = payload.get("programme")
-    if programme not in PLEDGE_MODELS:
+    if not isinstance(programme, str) or programme not in PLEDGE_MODELS:
         raise InvalidInput(f"字段 programme：只能取 {'、'.join(PLEDGE_MODELS)}（收到 {programme!r}）")
     return parse_input(PLEDGE_MODELS[programme], payload, what="承诺书输入")
 
@@ -58,8 +61,13 @@ def _kind(
 
 
 def input_schema(kind: str) -> dict[str, Any]:
-    """JSON Schema of a generator's input."""
-    return _kind(kind)[2]()
+    """JSON Schema of a generator's input, with the shipped example (examples/KIND.json) when the
+    project's examples are beside the package, so forms open filled in."""
+    schema = _kind(kind)[2]()
+    example = EXAMPLES_DIR / f"{kind}.json"
+    if example.is_file():
+        schema["examples"] = [json.loads(example.read_text(encoding="utf-8"))]
+    return schema
 
 
 def generate(kind: str, payload: dict[str, Any]) -> GeneratedDocx:

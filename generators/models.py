@@ -31,7 +31,7 @@ def check_doc_number(value: str) -> str:
     raise ValueError(f"“{value}”不是“机关代字〔年份〕序号号”的形式，如 昆工〔2022〕3号")
 
 
-DocNumber = Annotated[str, AfterValidator(check_doc_number)]
+DocNumber = Annotated[str, AfterValidator(check_doc_number), Field(json_schema_extra={"pattern": DOC_NUMBER.pattern})]
 Names = Annotated[list[Line], Field(min_length=1, max_length=60)]
 
 
@@ -126,7 +126,7 @@ class PlanInput(_Imprint):
         True,
         description="方案页首加“附件”标识（按需求默认加；GB/T 9704 印发通知所印发的文件可不作附件，设为 false 即不加）",
     )
-    sealed: bool = True
+    sealed: bool = Field(True, description="加盖印章（决定署名和日期的位置）")
 
     def issue_date(self) -> date:
         parts = [int(x) for x in self.date.split("-")]

@@ -175,12 +175,27 @@ def _index(catalogue, staging, embedder, cache, print_) -> tuple[int, int]:  # t
 
 
 def _printer(enabled: bool) -> Callable:  # type: ignore[type-arg]
+    """A progress bar on a terminal; plain lines every tenth under a log or service manager."""
     import contextlib
 
     @contextlib.contextmanager
     def progress_bar(total: int):  # type: ignore[no-untyped-def]
         if not enabled:
             yield lambda n: None
+            return
+        if not sys.stderr.isatty():
+            done = [0, 0]
+
+            def advance(n: int) -> None:
+                done[0] += n
+                tenth = done[0] * 10 // total
+                if tenth > done[1]:
+                    done[1] = tenth
+                    print(f"policydesk: 嵌入检索单元 {done[0]}/{total}", file=sys.stderr, flush=True)
+
+            note = f"policydesk: 需嵌入 {total} 个检索单元（约 {total // 10} 秒）…"
+            print(note, file=sys.stderr, flush=True)
+            yield advance
             return
         from rich.progress import Progress
 

@@ -7,22 +7,28 @@ import logging
 import click
 
 from policydesk.cli.base import handle_errors, main
+from policydesk.cli.options import data_options
+from policydesk.config import Settings
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@data_options
 @handle_errors
-def serve(host: str, port: int) -> None:
+def serve(host: str, port: int, settings: Settings) -> None:
     """Run the API and the web page on http://HOST:PORT (builds the index on first start).
 
-    Settings come from the environment: POLICYDESK_HOME (data directory), POLICYDESK_TOKEN (enables
-    uploads), POLICYDESK_EMBED_MODEL.
+    Uploads over HTTP are on only when POLICYDESK_TOKEN is set.
     """
     import uvicorn
 
     from api import create_app
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s - %(message)s")
-    click.echo(f"PolicyDesk: http://{host}:{port}/  (API 文档: http://{host}:{port}/docs)", err=True)
-    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))
+    logger = logging.getLogger("policydesk")  # our start-up and error lines, beside uvicorn's
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    click.echo(f"PolicyDesk: http://{host}:{port}/  (API 文档 /docs, 数据目录 {settings.home})", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")

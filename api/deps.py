@@ -1,0 +1,28 @@
+"""FastAPI dependencies: the settings (overridable per app, the FastAPI way) and the app's one Desk."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Request
+
+from policydesk.config import Settings, get_settings
+from policydesk.desk import Desk
+from policydesk.errors import IndexMissing
+
+
+def resolve_settings(app: FastAPI) -> Settings:
+    """The settings this app runs with: an override of ``get_settings`` if installed, else the env's."""
+    provider = app.dependency_overrides.get(get_settings, get_settings)
+    return provider()
+
+
+def get_desk(request: Request) -> Desk:
+    desk = getattr(request.app.state, "desk", None)
+    if desk is None:  # the lifespan has not run (or failed): answer 503, not an AttributeError
+        raise IndexMissing("服务尚未就绪：索引正在加载或构建，请稍后再试")
+    return desk
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+DeskDep = Annotated[Desk, Depends(get_desk)]

@@ -1,0 +1,159 @@
+"""The staff page in a real browser (Debian's chromium driven by Playwright): ask a question, open a
+citation inside its document, generate a plan and download it. Screenshots go to test-output/."""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from api import create_app
+from policydesk.config import Settings
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def live_server(built_home: Path) -> Iterator[str]:
+    """The app under uvicorn on 127.0.0.1 and a free port, in a thread; stopped at the end."""
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(Settings(home=built_home, token=None)), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 120
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser, live_server):
+    context = browser.new_context(
+        accept_downloads=True, viewport={"width": 1366, "height": 860}, locale="zh-CN", base_url=live_server
+    )
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda req: None if req.url.startswith((live_server, "blob:", "data:")) else outside.append(req.url),
+    )
+    page.on("pageerror", lambda exc: outside.append(f"page error: {exc}"))
+    yield page
+    context.close()
+    assert outside == [], "the page must use only local assets and raise no script errors"
+
+
+def test_ask_open_citation_and_download_plan(page):
+    from playwright.sync_api import expect
+
+    OUTPUT.mkdir(exist_ok=True)
+    page.goto("/")
+    expect(page.locator("#health")).to_contain_text("份文件")
+
+    # 提问 → an answer with a citation to 云职创〔2019〕3号
+    page.get_by_label("您的问题").fill("拿了省赛第一名有多少奖金？")
+    page.get_by_role("button", name="提问", exact=True).click()
+    citation = page.locator(".citation a.cite", has_text="云职创〔2019〕3号 第十八条").first
+    expect(citation).to_be_visible()
+    expect(page.locator(".answer.found")).to_contain_text("10000")
+    page.screenshot(path=str(OUTPUT / "web-ask.png"), full_page=True)
+
+    # the citation opens the article inside its document, highlighted
+    citation.click()
+    expect(page).to_have_url(re.compile(r"#docs/"))
+    expect(page.locator("#doc-title")).to_have_text("云南省职工职业技能竞赛管理办法（试行）")
+    hit = page.locator("#doc-view .segment.hit")
+    expect(hit).to_have_count(1)
+    expect(hit.locator(".locator")).to_contain_text("第十八条")
+    expect(hit).to_be_in_viewport()
+    assert page.locator("#doc-view .segment").count() > 10  # the whole document, not the article alone
+    expect(page.locator("#doc-list a[aria-current='true']")).to_contain_text("竞赛管理办法")
+    page.screenshot(path=str(OUTPUT / "web-citation.png"))
+
+    # 公文生成 → 方案: the form is built from the JSON schema; set the year and date, preview, download
+    page.get_by_role("link", name="公文生成").click()
+    page.locator(".kind-option[data-kind='plan']").click()
+    page.get_by_label("方案年度").fill("2027")
+    page.get_by_label("成文日期").fill("04-10")
+    page.get_by_role("button", name="预览依据").click()
+    preview = page.locator("#gen-result")
+    expect(preview).to_contain_text("2027年")
+    expect(preview.locator("table.trace a.cite").first).to_contain_text("昆工〔2022〕3号")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="生成并下载 .docx").click()
+    download = download_info.value
+    name = download.suggested_filename
+    assert name.endswith(".docx") and "2027" in name, name
+    assert re.search(r"[\u4e00-\u9fff]", name), name
+    data = Path(download.path()).read_bytes()
+    assert data[:2] == b"PK"
+    expect(page.locator("#gen-download")).to_contain_text("已生成")
+    page.screenshot(path=str(OUTPUT / "web-generate.png"), full_page=True)
+
+
+def test_keyboard_only_case(page):
+    """Keyboard only: skip link, the tabs are links in order, the case box follows, Ctrl+Enter submits."""
+    from playwright.sync_api import expect
+
+    page.goto("/")
+    page.keyboard.press("Tab")
+    expect(page.locator(".skip-link")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator(".tabs a[data-tab='ask']")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator(".tabs a[data-tab='govern']")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#panel-govern")).to_be_visible()
+    expect(page.locator("#panel-ask")).to_be_hidden()
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "govern-case":
+            break
+    expect(page.locator("#govern-case")).to_be_focused()
+    page.keyboard.type("我们厂工会只有20个会员，要不要成立劳动法律监督委员会？")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator("#govern-result .regulation").first).to_be_visible()
+    page.screenshot(path=str(OUTPUT / "web-govern.png"), full_page=True)
