@@ -57,7 +57,7 @@ class DataDir:
             probe.write_bytes(b"ok")
             probe.unlink()
         except OSError as exc:
-            raise DataDirError(_os_message(self.root, exc)) from None
+            raise DataDirError(data_dir_message(self.root, exc)) from None
 
     def current(self) -> Path | None:
         """The directory of the serving generation, or None before the first build."""
@@ -66,7 +66,7 @@ class DataDir:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise DataDirError(_os_message(self.pointer, exc)) from None
+            raise DataDirError(data_dir_message(self.pointer, exc)) from None
         path = self.generations / name
         return path if name and path.is_dir() else None
 
@@ -85,7 +85,7 @@ class DataDir:
         try:
             path.mkdir(parents=True)
         except OSError as exc:
-            raise DataDirError(_os_message(path, exc)) from None
+            raise DataDirError(data_dir_message(path, exc)) from None
         return path
 
     def publish(self, staging: Path, manifest: dict) -> Path:
@@ -99,7 +99,7 @@ class DataDir:
             os.replace(self.root / "CURRENT.tmp", self.pointer)
             _fsync_dir(self.root)
         except OSError as exc:
-            raise DataDirError(_os_message(self.root, exc)) from None
+            raise DataDirError(data_dir_message(self.root, exc)) from None
         self._prune(final)
         return final
 
@@ -201,7 +201,13 @@ def _held_by_live_process(name: str) -> bool:
     return True
 
 
-def _os_message(path: Path, exc: OSError) -> str:
+def data_dir_message(path: Path, exc: Exception) -> str:
+    """One Chinese sentence for an unusable data directory, naming the cause staff can fix."""
+    if not isinstance(exc, OSError):
+        text = str(exc)
+        if "full" in text:
+            return f"数据目录空间不足：{path}"
+        return f"数据目录不可写：{path}（{text}）"
     if exc.errno == errno.ENOSPC:
         return f"数据目录空间不足：{path}"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

@@ -3,8 +3,10 @@ index, and publish atomically. An unchanged corpus (same files, model and pipeli
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -14,12 +16,13 @@ from pathlib import Path
 import corpus as corpus_pkg
 from corpus import Catalogue, DataDir, SourceFile, ingest, write_catalogue
 from corpus.read import SUPPORTED_SUFFIXES
-from corpus.store import CATALOGUE_FILE, verify
+from corpus.store import CATALOGUE_FILE, data_dir_message, verify
 from indexer.embed import EmbeddingCache, load_embedder
 from indexer.index import build_index
 from policydesk.config import Settings
-from policydesk.errors import BuildError, PolicyDeskError
+from policydesk.errors import BuildError, DataDirError, PolicyDeskError
 
+_DATA_DIR_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT}
 PIPELINE_VERSION = "1"  # bump when cleaning, splitting or indexing changes what a build produces
 BUNDLED_CORPUS = Path(corpus_pkg.__file__).parent / "raw"
 
@@ -124,6 +127,11 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
     except PolicyDeskError:
         data.discard(staging)
         raise
+    except (OSError, sqlite3.OperationalError) as exc:
+        data.discard(staging)
+        if (isinstance(exc, OSError) and exc.errno in _DATA_DIR_ERRNOS) or "full" in str(exc) or "readonly" in str(exc):
+            raise DataDirError(data_dir_message(data.root, exc)) from None
+        raise BuildError(f"构建失败：{type(exc).__name__}: {exc}") from exc
     except Exception as exc:
         data.discard(staging)
         raise BuildError(f"构建失败：{type(exc).__name__}: {exc}") from exc
