@@ -17,6 +17,7 @@ import corpus as corpus_pkg
 from corpus import Catalogue, DataDir, SourceFile, ingest, write_catalogue
 from corpus.read import SUPPORTED_SUFFIXES
 from corpus.store import CATALOGUE_FILE, data_dir_message, verify
+from indexer.backends import publish_store
 from indexer.embed import EmbeddingCache, load_embedder
 from indexer.index import build_index
 from policydesk.config import Settings
@@ -64,7 +65,7 @@ def pipeline_code_hash() -> str:
 def fingerprint(sources: list[SourceFile], settings: Settings) -> str:
     digest = hashlib.sha256(pipeline_code_hash().encode())
     digest.update(
-        f"{PIPELINE_VERSION}\n{settings.embed_model if settings.dense_enabled else 'none'}".encode()
+        f"{PIPELINE_VERSION}\n{settings.embed_model if settings.dense_enabled else 'none'}\n{settings.store}".encode()
     )
     for source in sources:
         digest.update(f"\n{source.name}:{source.sha256}".encode())
@@ -111,6 +112,7 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
         finally:
             if cache is not None:
                 cache.close()
+        publish_store(settings.store, staging)  # POLICYDESK_STORE=milvus://…: units go to Milvus too
         final = data.publish(
             staging,
             {

@@ -62,7 +62,7 @@ class Desk:
         embedder = self.embedder
         with self._lock:
             if self._snapshot is None or self._snapshot.generation != self.data.current():
-                self._snapshot = Snapshot.load(self.data, embedder)
+                self._snapshot = Snapshot.load(self.data, embedder, self.settings.store)
             return self._snapshot
 
     def ensure_built(self, progress: bool = True) -> BuildReport:

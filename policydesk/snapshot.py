@@ -10,6 +10,7 @@ from pathlib import Path
 
 from corpus import Catalogue, DataDir
 from corpus.store import CATALOGUE_FILE, verify
+from indexer.backends import open_backend
 from indexer.embed import Embedder
 from indexer.index import SearchIndex, load_index
 from indexer.retrieve import Retriever
@@ -25,14 +26,15 @@ class Snapshot:
     retriever: Retriever
 
     @classmethod
-    def load(cls, data: DataDir, embedder: Embedder | None) -> Snapshot:
+    def load(cls, data: DataDir, embedder: Embedder | None, store: str = "local") -> Snapshot:
         generation = data.current()
         if generation is None:
             raise IndexMissing("尚未构建目录和索引，请先运行 policydesk build")
         manifest = verify(generation)
         catalogue = Catalogue.load(generation / CATALOGUE_FILE)
         index = load_index(generation, embedder.name if embedder else None)
-        return cls(generation, manifest, catalogue, index, Retriever(catalogue, index, embedder))
+        backend = open_backend(store, generation, index)
+        return cls(generation, manifest, catalogue, index, Retriever(catalogue, index, embedder, backend=backend))
 
     @cached_property
     def sources(self) -> dict[str, list[str]]:
