@@ -7,6 +7,7 @@ amount, one that asks 几天 by a duration: a cheap, general prior that lifts su
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -114,9 +115,16 @@ class BigramIdf:
         """Share of the query's bigram weight that the text contains (0…1)."""
         if not grams:
             return 0.0
-        have = bigrams(text)
-        total = sum(self.idf(g) for g in grams)
-        return sum(self.idf(g) for g in grams if g in have) / total if total else 0.0
+        have = _text_bigrams(text)
+        weights = [self.idf(g) for g in grams]
+        total = sum(weights)
+        return sum(w for g, w in zip(grams, weights, strict=True) if g in have) / total if total else 0.0
+
+
+@functools.lru_cache(maxsize=20_000)
+def _text_bigrams(text: str) -> frozenset[str]:
+    """Unit texts recur across queries: their bigrams are computed once."""
+    return frozenset(bigrams(text))
 
 
 def rerank_scores(question: str, base: Sequence[float], texts: Sequence[str], idf: BigramIdf) -> list[float]:
