@@ -15,6 +15,7 @@
   let uid = 0;
   const LONG_TEXT_KEYS = /body|content|text|remark|note|正文|内容|说明/i;
 
+  // The page's one DOM builder; app.js uses it too (loaded after this file).
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -330,5 +331,5 @@
     return model.value;
   }
 
-  window.SchemaForm = { render, defaultFor, deref: (s) => deref(s, s) };
+  window.SchemaForm = { render, defaultFor, deref: (s) => deref(s, s), el };
 })();
