@@ -17,8 +17,11 @@ from policydesk.config import Settings
 MAX_TEXT_CHARS: int = Settings.model_fields["max_question_chars"].default
 MAX_K = 50
 
-#: No C0/C1 control characters other than tab and line breaks (the library refuses them as 422).
-NO_CONTROL_CHARS = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+#: No C0/C1 control characters other than tab and line breaks, and at least one character that is neither
+#: white space nor an invisible format mark (the library refuses blank or control text as 422).
+_ALLOWED = r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+_VISIBLE = r"[^\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]"
+NO_CONTROL_CHARS = rf"^{_ALLOWED}*{_VISIBLE}{_ALLOWED}*$"
 
 QueryText = Annotated[
     str,

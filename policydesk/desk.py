@@ -26,6 +26,7 @@ from policydesk.snapshot import Snapshot
 REFRESH_SECONDS = 0.5  # how often a request may look for a newer generation
 MAX_SEARCH_K = 50
 MAX_FILENAME_CHARS = 120
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")  # zero-width and direction marks
 _FILENAME_OK = re.compile(r"^[\w\u3400-\u9fff（）()《》〔〕【】\-—·.、 ]+$")
 
 
@@ -216,7 +217,7 @@ class Desk:
             raise InvalidInput(f"{field} 必须是文本")
         if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in text):
             raise InvalidInput(f"{field} 含有控制字符")
-        cleaned = "".join(ch for ch in text if unicodedata.category(ch) not in {"Cf", "Co", "Cs"}).strip()
+        cleaned = _INVISIBLE.sub("", text).strip()
         if not cleaned:
             raise InvalidInput(f"{field} 不能为空")
         if len(cleaned) > self.settings.max_question_chars:
