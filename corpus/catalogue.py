@@ -7,7 +7,6 @@ then only read, so the in-memory ``Catalogue`` is immutable and safe to share be
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -36,7 +35,6 @@ CREATE TABLE relations (
 );
 """
 
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号")
 
 
 def write_catalogue(path: Path, documents: Iterable[Document], segments: Iterable[Segment]) -> None:
@@ -247,18 +245,8 @@ class Catalogue:
             out.extend(self.descendants(child))
         return sorted(out, key=lambda s: s.order)
 
-    def parent_article(self, seg: Segment) -> Segment:
-        """The article (条) or top numbered section that contains ``seg``: what a reader needs around an item."""
-        current = seg
-        while current.parent_id and current.level > 1:
-            current = self._segments[current.parent_id]
-        return current
-
     def iter_pairs(self) -> Iterator[tuple[Document, Segment]]:
         for doc in self._documents.values():
             for seg in self._by_doc.get(doc.id, []):
                 yield doc, seg
 
-
-def looks_like_doc_number(text: str) -> bool:
-    return bool(_DOC_NUMBER.fullmatch(normalise_text(text)))

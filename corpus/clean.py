@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # -- thresholds, named once ----------------------------------------------------------------------
@@ -274,16 +274,6 @@ def _longest_repeat(text: str, start: int, limit: int) -> int:
     return 0
 
 
-def source_text(raw_lines: Sequence[str], line_start: int, line_end: int) -> str:
-    """The raw lines a unit cites, joined without whitespace: what a check compares quotes with."""
-    return "".join("".join(raw_lines[n - 1].split()) for n in range(line_start, line_end + 1))
-
-
 def compact(text: str) -> str:
     return "".join(text.split())
 
-
-def lines_of(paragraphs: Iterable[Paragraph]) -> tuple[int, int]:
-    firsts = [p.line_start for p in paragraphs]
-    lasts = [p.line_end for p in paragraphs]
-    return min(firsts), max(lasts)

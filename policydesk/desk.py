@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from corpus import DataDir
-from corpus.locator import canonical_locator
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from indexer.answer import ask as answer_question
 from indexer.embed import Embedder, load_embedder
 from indexer.govern import govern as rank_regulations
 from policydesk.build import BuildReport, build, source_paths
 from policydesk.config import Settings
-from policydesk.errors import DocumentNotFound, InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
+from policydesk.errors import InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
 from policydesk.snapshot import Snapshot
 
 REFRESH_SECONDS = 0.5  # how often a request may look for a newer generation
@@ -107,14 +106,6 @@ class Desk:
                 "line_end": max(p.source.line_end for p in parts),
             },
         }
-
-    def source_lines(self, file: str, line_start: int, line_end: int) -> dict[str, Any]:
-        lines = self.snapshot().sources.get(file)
-        if lines is None:
-            raise DocumentNotFound(f"没有源文件 {file}")
-        if not 1 <= line_start <= line_end <= len(lines):
-            raise InvalidInput(f"行号超出范围：1—{len(lines)}")
-        return {"file": file, "line_start": line_start, "lines": lines[line_start - 1 : line_end]}
 
     def export(self) -> list[dict[str, Any]]:
         snap = self.snapshot()
@@ -260,13 +251,6 @@ class Desk:
             "dense": snap.index.dense,
             "embed_model": snap.index.embed_model,
         }
-
-    def canonical(self, locator: str) -> str:
-        try:
-            return canonical_locator(locator)
-        except ValueError as exc:
-            raise InvalidInput(str(exc)) from None
-
 
 def safe_filename(name: str) -> str:
     """A policy file's name as stored: no directories, no control characters, a known suffix."""
