@@ -23,7 +23,10 @@ DOUBLED_MIN_SHARE = 0.8  # share of a prefix that must be doubled before it is c
 
 _CJK = r"\u3400-\u9fff"
 _PAGE_NUMBER = re.compile(r"^[·•‧∙.\-—－\s]*[·•‧∙]{1,3}\s*\d{1,4}\s*$|^[-—－]\s*\d{1,4}\s*[-—－]$")
-_DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\d{1,4}号$")
+# a 发文字号 line, whatever brackets extraction left: 昆工〔2022〕3号, 昆工[2022]3号
+DOC_NUMBER = re.compile(
+    r"^(?P<agency>[\u4e00-\u9fff]{1,12})[〔\[［【(（](?P<year>\d{4})[〕\]］】)）](?P<num>\d{1,4})号$"
+)
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _SENTENCE_END = tuple("。！？；：:;!?…")
 _CLOSERS = tuple("”’」』）)】")
@@ -217,7 +220,7 @@ def _starts_paragraph(prev: _Line, line: _Line, width: int) -> bool:
     short = len(prev_text) < width * SHORT_LINE_RATIO
     if _DATE_LINE.match(prev_text) or _DATE_LINE.match(line.text):
         return True
-    if _DOC_NUMBER_LINE.match(line.text) or _DOC_NUMBER_LINE.match(prev_text):
+    if DOC_NUMBER.match(line.text) or DOC_NUMBER.match(prev_text):
         return True
     if (
         len(prev_text) <= 2

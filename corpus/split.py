@@ -13,12 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from corpus.clean import Paragraph, compact
+from corpus.clean import DOC_NUMBER, Paragraph, compact
 from corpus.model import DocKind
 
-DOC_NUMBER = re.compile(
-    r"^(?P<agency>[\u4e00-\u9fff]{1,12})[〔\[［【(（](?P<year>\d{4})[〕\]］】)）](?P<num>\d{1,4})号$"
-)
 DATE = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(印发)?$")
 _NEWS_STAMP = re.compile(r"^(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\s*\d{1,2}:\d{2}$")
 _QUOTED = re.compile(r"《([^《》]{4,80})》")
