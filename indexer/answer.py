@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from corpus import Segment
 from indexer.rerank import AnswerType, answer_type, has_answer_type, levels, query_bigrams
 from indexer.retrieve import Hit, Retriever
 
@@ -14,7 +15,7 @@ from indexer.retrieve import Hit, Retriever
 ANSWER_DEPTH = 6  # hits whose sentences may answer
 MAX_CITATIONS = 3
 COMPANION_SHARE = 0.8  # a further sentence must score this share of the best one
-MIN_SUPPORT = 0.1  # share of the question's phrase weight the best evidence must contain
+MIN_SUPPORT = 0.1  # share of the question's phrase weight a quoted sentence must contain
 LEVEL_MISMATCH_PENALTY = 0.25
 TYPED_DEPTH = 3  # the asked-for kind of value must stand in one of this many best sentences
 WHOLE_PROVISION_CHARS = 240  # a provision this short is quoted whole
@@ -74,6 +75,7 @@ class Answer:
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     hit: Hit
+    segment: Segment  # the hit's segment, or the 项/目 of a whole-provision hit that holds the sentence
     start: int  # offsets within the segment text
     end: int
     score: float
@@ -90,7 +92,7 @@ def ask(question: str, retriever: Retriever) -> Answer:
     reason = _unanswerable(question, hits, candidates)
     if reason:
         return Answer(False, f"{NOT_FOUND_PREFIX}{reason}。以下条款内容相近，仅供参考，不能作为答案。", [], related)
-    chosen = _choose(candidates)
+    chosen = _choose([c for c in candidates if c.support >= MIN_SUPPORT])
     citations = [c for c in (_cite(c) for c in chosen) if c.verified]
     if not citations:
         return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文。", [], related)
@@ -117,8 +119,9 @@ def _candidates(question: str, hits: list[Hit], retriever: Retriever) -> list[_C
             levels = _levels(f"{hit.unit.context} {sentence}")
             if asked_levels and levels and not levels & asked_levels:
                 score -= LEVEL_MISMATCH_PENALTY  # 全国 rules do not answer a question about the province
-            start = hit.unit.start + match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
-            out.append(_Candidate(hit, start, start + len(sentence), score, support, typed))
+            segment_id, start = hit.unit.locate(match.start() + len(match.group(0)) - len(match.group(0).lstrip()))
+            segment = hit.segment if segment_id == hit.segment.id else retriever.catalogue.segment(segment_id)
+            out.append(_Candidate(hit, segment, start, start + len(sentence), score, support, typed))
     return sorted(out, key=lambda c: -c.score)
 
 
@@ -126,17 +129,16 @@ def _unanswerable(question: str, hits: list[Hit], candidates: list[_Candidate]) 
     """Why the evidence cannot answer, or None. Each test is about the question's own terms."""
     if not candidates:
         return "与该问题相关的规定"
-    best = candidates[0]
-    if best.support < MIN_SUPPORT:
+    if all(c.support < MIN_SUPPORT for c in candidates[:TYPED_DEPTH]):
         return "与该问题直接对应的规定"
-    kind = answer_type(question)
-    if kind is not AnswerType.NONE and not any(c.typed for c in candidates[:TYPED_DEPTH]):
-        return {
-            AnswerType.MONEY: "所问的具体金额",
-            AnswerType.TIME: "所问的具体时限",
-            AnswerType.RATIO: "所问的具体比例",
-            AnswerType.QUANTITY: "所问的具体数量",
-        }.get(kind, "所问的内容")
+    missing_value = {
+        AnswerType.MONEY: "所问的具体金额",
+        AnswerType.TIME: "所问的具体时限",
+        AnswerType.RATIO: "所问的具体比例",
+        AnswerType.QUANTITY: "所问的具体数量",
+    }.get(answer_type(question))
+    if missing_value and not any(c.typed for c in candidates[:TYPED_DEPTH]):
+        return missing_value
     years = {m.group(0) for m in _YEAR.finditer(question)}
     if years:
         evidence = " ".join(f"{h.document.title} {h.document.date or ''} {h.unit.text}" for h in hits[:5])
@@ -144,14 +146,14 @@ def _unanswerable(question: str, hits: list[Hit], candidates: list[_Candidate]) 
             return f"{'、'.join(sorted(years))}年的相关文件"
     asked = _levels(question)
     if asked:
-        typed = [c for c in candidates[:8] if c.typed or kind is AnswerType.NONE]
+        typed = [c for c in candidates[:8] if c.typed or not missing_value]
         if typed and all(_levels(_sentence_context(c)) and not (_levels(_sentence_context(c)) & asked) for c in typed):
             return "适用于所问层级（如市级、省级）的规定"
     return None
 
 
 def _sentence_context(c: _Candidate) -> str:
-    return f"{c.hit.document.title} {c.hit.segment.text[c.start : c.end]}"
+    return f"{c.hit.document.title} {c.segment.text[c.start : c.end]}"
 
 
 def _levels(text: str) -> set[str]:
@@ -164,7 +166,7 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
     for cand in candidates[1:]:
         if len(chosen) >= MAX_CITATIONS or cand.score < COMPANION_SHARE * best.score:
             continue
-        if any(c.hit.segment.id == cand.hit.segment.id for c in chosen):
+        if any(c.segment.id == cand.segment.id for c in chosen):
             continue
         chosen.append(cand)
     return chosen
@@ -173,7 +175,7 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
 def _quote_span(c: _Candidate) -> tuple[int, int]:
     """What to quote: a short provision whole (a staff member reads the full rule), otherwise the
     answering sentence with the sentences after it that continue it, up to QUOTE_CHARS."""
-    text = c.hit.segment.text
+    text = c.segment.text
     if len(text) <= WHOLE_PROVISION_CHARS:
         return 0, len(text)
     end = c.end
@@ -190,7 +192,7 @@ def _quote_span(c: _Candidate) -> tuple[int, int]:
 
 
 def _cite(c: _Candidate) -> Citation:
-    segment = c.hit.segment
+    segment = c.segment
     start, end = _quote_span(c)
     quote = segment.text[start:end].strip()
     start = segment.text.find(quote, start)

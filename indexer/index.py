@@ -89,7 +89,7 @@ def load_index(generation: Path, embed_model: str | None) -> SearchIndex:
     directory = generation / INDEX_DIR
     try:
         params = json.loads((directory / "params.json").read_text(encoding="utf-8"))
-        units = [Unit(**row) for row in json.loads((directory / "units.json").read_text(encoding="utf-8"))]
+        units = [Unit.from_dict(row) for row in json.loads((directory / "units.json").read_text(encoding="utf-8"))]
         bm25 = bm25s.BM25.load(str(directory / "bm25"), show_progress=False)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexMissing(f"检索索引缺失或损坏（{type(exc).__name__}），请运行 policydesk build --force") from None

@@ -45,6 +45,8 @@ class AnswerType(StrEnum):
     TIME = "time"
     RATIO = "ratio"
     QUANTITY = "quantity"
+    ORGANISATION = "organisation"  # 哪些企业: answered by a text that names them
+    PERMISSION = "permission"  # 还能…吗: answered by a text that permits or forbids
     NONE = "none"
 
 
@@ -58,9 +60,11 @@ _TYPE_CUES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         AnswerType.QUANTITY,
         re.compile(
-            r"多少人|几人|多少名|几名|几个|多少个|多少家|几家|几次|多少次|多少份|几份|至少|上限|最多|最少|不少于|多少项|几项|多少场|几场|门槛|人数|几年|多少年"
+            r"多少人|几人|多少名|几名|几个|多少个|多少家|几家|几次|多少次|多少份|几份|至少|上限|最多|最少|不少于|多少项|几项|多少场|几场|门槛|人数|几年|多少年|量化"
         ),
     ),
+    (AnswerType.ORGANISATION, re.compile(r"哪(些|几个|几家|家|个)[^，。？?]{0,6}(企业|公司|单位)")),
+    (AnswerType.PERMISSION, re.compile(r"(还能|能否|能不能|可否|可不可以|还可以|有没有资格|够格)[^？?]*[吗么？?]")),
 )
 _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.MONEY: re.compile(r"\d[\d.,]*\s*(万|千)?元|[\d.—\-～~]+\s*万元"),
@@ -69,6 +73,8 @@ _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
     ),
     AnswerType.RATIO: re.compile(r"\d+(\.\d+)?\s*[%％]|百分之|\d\s*[：:∶]\s*\d|[一二三四五六七八九]成"),
     AnswerType.QUANTITY: re.compile(r"\d+(\.\d+)?\s*(%|％|人|名|个|家|次|份|项|场|届)|不少于|不超过|不低于|以上|以下"),
+    AnswerType.ORGANISATION: re.compile(r"(集团|股份|有限责任|有限)公司|[\u4e00-\u9fff]{2,}(集团|厂|研究院)"),
+    AnswerType.PERMISSION: re.compile(r"不得|不能|不予|不再|方可|可以|可申报|准予|取消.{0,6}资格|具备.{0,10}条件"),
 }
 
 

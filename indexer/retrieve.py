@@ -15,7 +15,7 @@ from indexer import rerank
 from indexer.backends import LocalBackend, RetrievalBackend
 from indexer.embed import Embedder
 from indexer.index import BM25_B, BM25_K1, SearchIndex
-from indexer.units import Unit
+from indexer.units import Unit, whole_provision
 from policydesk.errors import PolicyDeskError
 
 # Tunables (chosen on ../shared/eval, see bench/README.md): name → value
@@ -195,21 +195,7 @@ class Retriever:
 
     def _whole_article(self, seg: Segment) -> Unit:
         """The cited article as one unit: its own text and its 项/目, with the full line range."""
-        parts = [seg, *self.catalogue.descendants(seg)]
-        doc = self.catalogue.document(seg.doc_id)
-        text = "\n".join(p.text for p in parts)
-        return Unit(
-            id=-1,
-            segment_id=seg.id,
-            doc_id=seg.doc_id,
-            start=0,
-            end=len(text),
-            line_start=min(p.source.line_start for p in parts),
-            line_end=max(p.source.line_end for p in parts),
-            text=text,
-            doc_title=doc.title,
-            context=" ".join([*seg.heading_path, seg.locator]),
-        )
+        return whole_provision(self.catalogue.document(seg.doc_id), seg, self.catalogue)
 
     def _hit(self, unit: Unit, score: float, exact: bool = False) -> Hit:
         return Hit(unit, self.catalogue.document(unit.doc_id), self.catalogue.segment(unit.segment_id), score, exact)

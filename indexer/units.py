@@ -11,7 +11,9 @@ from corpus import Catalogue, Document, Segment
 
 WINDOW_CHARS = 260  # a window holds about this many characters of the segment's text
 HEADING_ONLY_CHARS = 40  # a segment this short that has children is a heading: its children carry it
+LISTED_WHOLE_CHARS = 520  # a provision that announces a list ("按以下步骤实施：") is indexed with its items up to this
 _SENTENCE = re.compile(r"[^。；！？\n]*[。；！？\n]?")
+_ANNOUNCES_LIST = re.compile(r"[：:]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,17 @@ class Unit:
     text: str  # the window itself, quoted verbatim in answers
     doc_title: str
     context: str  # heading path + locator: indexed with the text, never quoted
+    parts: tuple[tuple[str, int], ...] = ()  # a unit spanning segments: (segment id, where its text starts)
+
+    def locate(self, offset: int) -> tuple[str, int]:
+        """The segment holding ``offset`` of the unit's text, and the offset within that segment."""
+        if not self.parts:
+            return self.segment_id, self.start + offset
+        segment_id, begins = self.parts[0]
+        for part_id, part_start in self.parts:
+            if part_start <= offset:
+                segment_id, begins = part_id, part_start
+        return segment_id, offset - begins
 
     @property
     def index_text(self) -> str:
@@ -41,11 +54,21 @@ class Unit:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, row: dict) -> Unit:
+        return cls(**{**row, "parts": tuple(tuple(p) for p in row.get("parts", ()))})
+
 
 def build_units(catalogue: Catalogue) -> list[Unit]:
     units: list[Unit] = []
     for doc, seg in catalogue.iter_pairs():
-        if not seg.text.strip() or (seg.children and len(seg.text) <= HEADING_ONLY_CHARS) or _only_title(doc, seg):
+        if not seg.text.strip() or _only_title(doc, seg):
+            continue
+        listed = _with_items(doc, seg, catalogue, len(units))
+        if listed is not None:
+            units.append(listed)
+            continue
+        if seg.children and len(seg.text) <= HEADING_ONLY_CHARS:
             continue
         for start, end in _windows(seg.text):
             line_start, line_end = seg.lines_for(start, end)
@@ -64,6 +87,38 @@ def build_units(catalogue: Catalogue) -> list[Unit]:
                 )
             )
     return units
+
+
+def whole_provision(doc: Document, seg: Segment, catalogue: Catalogue, unit_id: int = -1) -> Unit:
+    """One unit holding a provision and all of its 项/目, each part mapped back to its own segment."""
+    members = [seg, *catalogue.descendants(seg)]
+    parts: list[tuple[str, int]] = []
+    offset = 0
+    for member in members:
+        parts.append((member.id, offset))
+        offset += len(member.text) + 1
+    text = "\n".join(m.text for m in members)
+    return Unit(
+        id=unit_id,
+        segment_id=seg.id,
+        doc_id=doc.id,
+        start=0,
+        end=len(text),
+        line_start=min(m.source.line_start for m in members),
+        line_end=max(m.source.line_end for m in members),
+        text=text,
+        doc_title=doc.title,
+        context=context_of(seg),
+        parts=tuple(parts),
+    )
+
+
+def _with_items(doc: Document, seg: Segment, catalogue: Catalogue, unit_id: int) -> Unit | None:
+    """A lead that announces a list means nothing without the list: index the two together when short."""
+    if not seg.children or not _ANNOUNCES_LIST.search(seg.text):
+        return None
+    unit = whole_provision(doc, seg, catalogue, unit_id)
+    return unit if len(unit.text) <= LISTED_WHOLE_CHARS else None
 
 
 def _only_title(doc: Document, seg: Segment) -> bool:
