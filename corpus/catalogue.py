@@ -36,7 +36,6 @@ CREATE TABLE relations (
 """
 
 
-
 def write_catalogue(path: Path, documents: Iterable[Document], segments: Iterable[Segment]) -> None:
     """Write a complete catalogue to a new file at ``path`` (which must not exist yet)."""
     con = sqlite3.connect(path)
@@ -249,4 +248,3 @@ class Catalogue:
         for doc in self._documents.values():
             for seg in self._by_doc.get(doc.id, []):
                 yield doc, seg
-

@@ -279,4 +279,3 @@ def _longest_repeat(text: str, start: int, limit: int) -> int:
 
 def compact(text: str) -> str:
     return "".join(text.split())
-

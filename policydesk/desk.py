@@ -252,6 +252,7 @@ class Desk:
             "embed_model": snap.index.embed_model,
         }
 
+
 def safe_filename(name: str) -> str:
     """A policy file's name as stored: no directories, no control characters, a known suffix."""
     if "/" in name or "\\" in name or "\x00" in name:

@@ -29,8 +29,12 @@ def test_kill_during_upload_keeps_serving(fresh_home: Path) -> None:
     generation = DataDir(fresh_home).current()
     port = free_port()
     env = {**os.environ, "POLICYDESK_HOME": str(fresh_home), "POLICYDESK_TOKEN": TOKEN}
-    server = subprocess.Popen([sys.executable, "-m", "policydesk", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "policydesk", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url)
@@ -54,5 +58,9 @@ def test_kill_during_upload_keeps_serving(fresh_home: Path) -> None:
 
 def _upload(url: str) -> None:
     with contextlib.suppress(httpx.HTTPError):  # the server is killed mid-request: that is the point
-        httpx.post(f"{url}/api/documents", headers={"Authorization": f"Bearer {TOKEN}"},
-                   files={"file": ("005_职工书屋.txt", NEW_NOTICE.encode())}, timeout=120)
+        httpx.post(
+            f"{url}/api/documents",
+            headers={"Authorization": f"Bearer {TOKEN}"},
+            files={"file": ("005_职工书屋.txt", NEW_NOTICE.encode())},
+            timeout=120,
+        )

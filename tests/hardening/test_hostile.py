@@ -45,7 +45,9 @@ def test_hostile_upload_is_refused_and_nothing_stored(upload_server: LiveServer,
 
 def test_fifty_megabytes_is_too_large(upload_server: LiveServer) -> None:
     big = "第一条 本办法自印发之日起施行。\n".encode() * (50 * 1024 * 1024 // 48)
-    response = httpx.post(f"{upload_server.url}/api/documents", headers=AUTH, files={"file": ("big.txt", big)}, timeout=120)
+    response = httpx.post(
+        f"{upload_server.url}/api/documents", headers=AUTH, files={"file": ("big.txt", big)}, timeout=120
+    )
     assert response.status_code == 413
     assert _stored(upload_server.home) == []
 
@@ -67,10 +69,18 @@ def test_hostile_questions_are_4xx(live_server: LiveServer, question: str) -> No
 def test_odd_unicode_in_citations(live_server: LiveServer) -> None:
     """Full-width digits, ASCII brackets and zero-width marks still name the same article;
     nonsense is a clear 4xx."""
-    for doc, article in (("云职创〔２０１９〕３号", "第１８条"), ("云职创[2019]3号", "第十八条"), ("云职创\u200b〔2019〕3号", "第18条")):
+    for doc, article in (
+        ("云职创〔２０１９〕３号", "第１８条"),
+        ("云职创[2019]3号", "第十八条"),
+        ("云职创\u200b〔2019〕3号", "第18条"),
+    ):
         response = httpx.get(f"{live_server.url}/api/lookup", params={"doc": doc, "article": article}, timeout=60)
         assert response.status_code == 200, (doc, response.text)
         assert response.json()["locator"] == "第十八条"
-    for doc, article in (("\u202e号3〕9102〔创职云", "第18条"), ("云职创〔2019〕3号", "第\u0000条"), ("云职创〔2019〕3号", "💥")):
+    for doc, article in (
+        ("\u202e号3〕9102〔创职云", "第18条"),
+        ("云职创〔2019〕3号", "第\u0000条"),
+        ("云职创〔2019〕3号", "💥"),
+    ):
         response = httpx.get(f"{live_server.url}/api/lookup", params={"doc": doc, "article": article}, timeout=60)
         assert 400 <= response.status_code < 500, (doc, article, response.text)
