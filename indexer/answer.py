@@ -101,10 +101,9 @@ def ask(question: str, retriever: Retriever) -> Answer:
 
 
 def _candidates(question: str, hits: list[Hit], retriever: Retriever) -> list[_Candidate]:
-    grams = query_bigrams(question)
+    grams = retriever.bigram_idf.weigh(query_bigrams(question))
     kind = answer_type(question)
     asked_levels = _levels(question)
-    idf = retriever.bigram_idf
     top = max(h.score for h in hits) or 1.0
     out: list[_Candidate] = []
     for rank, hit in enumerate(hits):
@@ -113,7 +112,7 @@ def _candidates(question: str, hits: list[Hit], retriever: Retriever) -> list[_C
             sentence = match.group(0).strip()
             if len(sentence) < 6:
                 continue
-            support = idf.overlap(grams, f"{context} {sentence}")
+            support = grams.share(f"{context} {sentence}")
             typed = kind is not AnswerType.NONE and has_answer_type(kind, sentence)
             score = 0.45 * (hit.score / top) + 0.55 * support + (0.2 if typed else 0.0) - 0.03 * rank
             levels = _levels(f"{hit.unit.context} {sentence}")

@@ -19,6 +19,7 @@ from indexer.retrieve import Hit, Retriever
 GOVERN_DEPTH = 30  # hits pooled before grouping by document
 ARTICLES_PER_REGULATION = 3
 SUPPORT_DECAY = 0.35  # weight of a document's 2nd and 3rd best hits in its score
+TITLE_MATCH_WEIGHT = 0.3  # a case that names a document's subject (竞赛工作经费) points to that document
 MAX_REGULATIONS = 5
 
 _NOT_REGULATIONS = frozenset({DocKind.TABLE, DocKind.FORM, DocKind.PLEDGE})
@@ -63,15 +64,17 @@ def govern(case: str, retriever: Retriever) -> list[Regulation]:
     catalogue = retriever.catalogue
     issuing = {d.parent_id for d in catalogue.documents() if d.parent_id}
     grouped: dict[str, list[Hit]] = {}
-    for hit in retriever.search(case, k=GOVERN_DEPTH):
+    vector = retriever.embed_query(retriever.index.tokeniser.content_text(case)) if retriever.embedder else None
+    for hit in retriever.search(case, k=GOVERN_DEPTH, query_vector=vector):
         doc = hit.document
         if not can_govern(doc, doc.id in issuing and doc.kind is DocKind.NOTICE):
             continue
         grouped.setdefault(doc.id, []).append(hit)
     regulations = []
-    for hits in grouped.values():
+    named = retriever.title_match(case)
+    for doc_id, hits in grouped.items():
         scores = sorted((h.score for h in hits), reverse=True)
-        score = scores[0] + SUPPORT_DECAY * sum(scores[1:3])
+        score = scores[0] + SUPPORT_DECAY * sum(scores[1:3]) + TITLE_MATCH_WEIGHT * named.get(doc_id, 0.0)
         regulations.append(Regulation(hits[0].document, score, hits[:ARTICLES_PER_REGULATION]))
     regulations.sort(key=lambda r: -r.score)
     for regulation in regulations[:MAX_REGULATIONS]:

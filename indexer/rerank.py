@@ -85,6 +85,7 @@ def answer_type(question: str) -> AnswerType:
     return AnswerType.NONE
 
 
+@functools.lru_cache(maxsize=20_000)
 def has_answer_type(kind: AnswerType, text: str) -> bool:
     pattern = _TYPE_EVIDENCE.get(kind)
     return bool(pattern and pattern.search(text))
@@ -117,14 +118,23 @@ class BigramIdf:
     def idf(self, gram: str) -> float:
         return math.log(1 + self.n / (1 + self._df.get(gram, 0)))
 
-    def overlap(self, grams: set[str], text: str) -> float:
-        """Share of the query's bigram weight that the text contains (0…1)."""
-        if not grams:
+    def weigh(self, grams: set[str]) -> WeightedGrams:
+        return WeightedGrams({g: self.idf(g) for g in grams})
+
+
+class WeightedGrams:
+    """A question's bigrams with their idf, weighed once and matched against many texts."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self._weights = weights
+        self._total = sum(weights.values())
+
+    def share(self, text: str) -> float:
+        """Share of the question's bigram weight that the text contains (0…1)."""
+        if not self._total:
             return 0.0
         have = _text_bigrams(text)
-        weights = [self.idf(g) for g in grams]
-        total = sum(weights)
-        return sum(w for g, w in zip(grams, weights, strict=True) if g in have) / total if total else 0.0
+        return sum(w for g, w in self._weights.items() if g in have) / self._total
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -134,12 +144,12 @@ def _text_bigrams(text: str) -> frozenset[str]:
 
 
 def rerank_scores(question: str, base: Sequence[float], texts: Sequence[str], idf: BigramIdf) -> list[float]:
-    grams = query_bigrams(question)
+    grams = idf.weigh(query_bigrams(question))
     kind = answer_type(question)
     asked = levels(question)
     out: list[float] = []
     for score, text in zip(base, texts, strict=True):
-        bonus = BIGRAM_WEIGHT * idf.overlap(grams, text)
+        bonus = BIGRAM_WEIGHT * grams.share(text)
         if kind is not AnswerType.NONE and has_answer_type(kind, text):
             bonus += ANSWER_TYPE_WEIGHT
         spoken = levels(text) if asked else set()

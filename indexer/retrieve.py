@@ -25,7 +25,6 @@ SUPERSEDED_FACTOR = 0.5  # a repealed text still shows, but below what replaced 
 REFERENCED_DOC_BONUS = 0.35  # a query naming a 文号 or 《title》 favours that document's units
 FRAME_FACTOR = 0.8  # 标题/主送/落款 units: metadata of a text, rarely what a question is about
 EXACT_SCORE = 2.0  # an exact citation outranks every fused score
-TITLE_WEIGHT = 0.0  # how much a query matching a document's title lifts all of its units
 
 _FRAME_LOCATORS = frozenset({"标题", "主送", "落款", "附件说明"})
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
@@ -127,23 +126,22 @@ class Retriever:
     def fused_scores(self, query: str, query_vector: np.ndarray | None = None) -> np.ndarray:
         tokens = self.index.tokeniser.tokens(query)
         lexical = self.lexical_scores(tokens, query)
-        title = self.title_scores(tokens)
         if self.embedder is None:
-            return (lexical + TITLE_WEIGHT * title) * self._status_factor
+            return lexical * self._status_factor
         dense = self.dense_scores(query, query_vector)
-        fused = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * dense + TITLE_WEIGHT * title
+        fused = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * dense
         return fused * self._status_factor
 
-    def title_scores(self, tokens: list[str]) -> np.ndarray:
-        """Per unit: how well the query names its document (BM25 over the titles alone)."""
-        known = [t for t in tokens if t in self._titles.vocab_dict]
+    def title_match(self, text: str) -> dict[str, float]:
+        """Per document: how well ``text`` names it (BM25 over the titles alone, the best scoring 1)."""
+        known = [t for t in self.index.tokeniser.tokens(text) if t in self._titles.vocab_dict]
         if not known:
-            return np.zeros(len(self.index.units), dtype=np.float32)
-        per_doc = self._titles.get_scores(known).astype(np.float32)
-        top = per_doc.max()
+            return {}
+        per_doc = self._titles.get_scores(known)
+        top = float(per_doc.max())
         if top <= 0:
-            return np.zeros(len(self.index.units), dtype=np.float32)
-        return (per_doc / top)[self._unit_doc]
+            return {}
+        return {doc_id: float(per_doc[i]) / top for doc_id, i in self._doc_ordinals.items() if per_doc[i] > 0}
 
     def lexical_scores(self, tokens: list[str], query: str | None = None) -> np.ndarray:
         """BM25 per unit, scaled so the best unit scores 1 (the backend's analyzer may read ``query``)."""

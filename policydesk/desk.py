@@ -12,6 +12,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from threadpoolctl import threadpool_limits
+
 from corpus import DataDir
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from indexer.answer import ask as answer_question
@@ -31,6 +33,9 @@ _FILENAME_OK = re.compile(r"^[\w\u3400-\u9fff（）()《》〔〕【】\-—·.�
 
 class Desk:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        # One BLAS thread: scoring ~1k unit vectors is a small product that extra BLAS threads only slow
+        # down, and under load they fight the embedder's OpenMP threads for the two cores.
+        threadpool_limits(limits=1, user_api="blas")
         self.settings = settings
         self.data = DataDir(settings.home)
         self._embedder = embedder

@@ -135,3 +135,21 @@ def test_domain_words_come_from_the_corpus(desk: Desk) -> None:
     assert "云岭工匠" in tokeniser.words_of("云岭工匠选树")
     assert "云职创" in tokeniser.words
     assert DataDir(desk.settings.home).current() is not None
+
+
+def test_govern_reads_what_a_case_says_not_how(desk: Desk) -> None:
+    """Stopwords and punctuation cost embedding time and carry no rule: they do not move the ranking."""
+    tokeniser = desk.snapshot().index.tokeniser
+    assert tokeniser.content_text("请问，我们车间发生了安全事故。") == "车间发生安全事故"
+    plain = "车间发生安全事故两名工人重伤企业工会向哪一级工会报告"
+    chatty = "请问，我们车间发生了安全事故，两名工人重伤了。企业工会要向哪一级工会报告呢？"
+    ranked = [[r["doc_title"] for r in desk.govern(case)["regulations"]] for case in (plain, chatty)]
+    assert ranked[0] == ranked[1]
+    assert ranked[0][0] == "云南省工会生产安全事故报告和参加事故调查处理暂行规定"
+
+
+def test_a_case_naming_a_documents_subject_points_to_it(desk: Desk) -> None:
+    named = desk.snapshot().retriever.title_match("云岭工匠的选树程序")
+    assert named and max(named.values()) == 1.0
+    best = max(named, key=named.__getitem__)
+    assert "云岭工匠" in desk.document(best)["title"]
