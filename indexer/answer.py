@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus import Segment
+from corpus import Document, Segment
 from indexer.rerank import AnswerType, answer_type, has_answer_type, levels, query_bigrams
 from indexer.retrieve import Hit, Retriever
+from indexer.steps import Outline, procedure_outline
 
 # Tunables (chosen on the dev set; see bench/README.md)
 ANSWER_DEPTH = 6  # hits whose sentences may answer
@@ -92,6 +93,11 @@ def ask(question: str, retriever: Retriever) -> Answer:
     reason = _unanswerable(question, hits, candidates)
     if reason:
         return Answer(False, f"{NOT_FOUND_PREFIX}{reason}。以下条款内容相近，仅供参考，不能作为答案。", [], related)
+    outline = procedure_outline(question, hits, retriever.catalogue)
+    if outline is not None:
+        answer = _outline_answer(outline, retriever, related)
+        if answer is not None:
+            return answer
     chosen = _choose([c for c in candidates if c.support >= MIN_SUPPORT])
     citations = [c for c in (_cite(c) for c in chosen) if c.verified]
     if not citations:
@@ -136,7 +142,7 @@ def _unanswerable(question: str, hits: list[Hit], candidates: list[_Candidate]) 
         AnswerType.RATIO: "所问的具体比例",
         AnswerType.QUANTITY: "所问的具体数量",
     }.get(answer_type(question))
-    if missing_value and not any(c.typed for c in candidates[:TYPED_DEPTH]):
+    if missing_value and not any(c.typed and c.support >= MIN_SUPPORT for c in candidates[:TYPED_DEPTH]):
         return missing_value
     years = {m.group(0) for m in _YEAR.finditer(question)}
     if years:
@@ -190,14 +196,28 @@ def _quote_span(c: _Candidate) -> tuple[int, int]:
     return c.start, end
 
 
+def _outline_answer(outline: Outline, retriever: Retriever, related: list[dict]) -> Answer | None:
+    """The steps in their order, each quoted from the start of its own provision and cited to it."""
+    doc = retriever.catalogue.document(outline.holder.doc_id)
+    citations = [c for c in (_citation(doc, s.segment, s.start, s.end) for s in outline.steps) if c.verified]
+    if not citations:
+        return None
+    holder = outline.holder.text.strip() if outline.holder.level == 0 else outline.holder.locator
+    head = f"根据《{doc.title}》{doc.doc_number or ''}{holder}，依次为：\n"
+    lines = [f"{c.locator}：“{c.quote}”" for c in citations]
+    return Answer(True, head + "；\n".join(lines), citations, related)
+
+
 def _cite(c: _Candidate) -> Citation:
-    segment = c.segment
     start, end = _quote_span(c)
+    return _citation(c.hit.document, c.segment, start, end)
+
+
+def _citation(doc: Document, segment: Segment, start: int, end: int) -> Citation:
     quote = segment.text[start:end].strip()
     start = segment.text.find(quote, start)
     end = start + len(quote)
     line_start, line_end = segment.lines_for(start, end)
-    doc = c.hit.document
     return Citation(
         doc_id=doc.id,
         doc_title=doc.title,

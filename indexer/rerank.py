@@ -18,7 +18,7 @@ from indexer.tokenise import fold_counted_numerals
 
 # Tunables (chosen on the dev set; see bench/README.md)
 BIGRAM_WEIGHT = 0.35
-ANSWER_TYPE_WEIGHT = 0.1
+ANSWER_TYPE_WEIGHT = 0.15
 LEVEL_WEIGHT = 0.15
 RERANK_DEPTH = 40
 
@@ -57,19 +57,20 @@ _TYPE_CUES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(r"多少钱|奖金|奖励多少|补助多少|多少补助|补贴多少|金额|多少元|经费多少|拿多少|补多少"),
     ),
     (AnswerType.TIME, re.compile(r"多长时间|多久|几天|多少天|期限|截止|什么时候|何时|时限|哪一年|哪年|几月|几号|时间")),
+    (AnswerType.ORGANISATION, re.compile(r"哪(些|几个|几家|家|个)[^，。？?]{0,6}(企业|公司|单位)")),
     (
-        AnswerType.QUANTITY,
+        AnswerType.QUANTITY,  # 哪几个 asks which, not how many
         re.compile(
-            r"多少人|几人|多少名|几名|几个|多少个|多少家|几家|几次|多少次|多少份|几份|至少|上限|最多|最少|不少于|多少项|几项|多少场|几场|门槛|人数|几年|多少年|量化"
+            r"多少人|几人|多少名|(?<!哪)几名|(?<!哪)几个|多少个|多少家|(?<!哪)几家|几次|多少次|多少份|几份|至少|上限|最多|最少|不少于|多少项|(?<!哪)几项|多少场|几场|门槛|人数|几年|多少年|量化"
         ),
     ),
-    (AnswerType.ORGANISATION, re.compile(r"哪(些|几个|几家|家|个)[^，。？?]{0,6}(企业|公司|单位)")),
     (AnswerType.PERMISSION, re.compile(r"(还能|能否|能不能|可否|可不可以|还可以|有没有资格|够格)[^？?]*[吗么？?]")),
 )
 _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.MONEY: re.compile(r"\d[\d.,]*\s*(万|千)?元|[\d.—\-～~]+\s*万元"),
     AnswerType.TIME: re.compile(
         r"\d+\s*(个)?(小时|工作日|日|天|个月|月|年)|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}月\d{1,2}日"
+        r"|[“\"]?(五一|十一|国庆|春节|元旦)[”\"]?(期间|前后?|节)|月底|月初|年底|年初|[上下]半年|[上中下]旬"
     ),
     AnswerType.RATIO: re.compile(r"\d+(\.\d+)?\s*[%％]|百分之|\d\s*[：:∶]\s*\d|[一二三四五六七八九]成"),
     AnswerType.QUANTITY: re.compile(r"\d+(\.\d+)?\s*(%|％|人|名|个|家|次|份|项|场|届)|不少于|不超过|不低于|以上|以下"),
