@@ -7,6 +7,7 @@ and each word also yields its character bigrams so colloquial rewording still ov
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -176,6 +177,8 @@ class Tokeniser:
             self._jieba.initialize()
             for word in self.words:
                 self._jieba.add_word(word, DOMAIN_WORD_FREQ)
+        # govern tokenises one case for the units' BM25 and again for the titles': cut it once
+        self._cached_tokens = functools.lru_cache(maxsize=256)(self._tokens)
 
     @property
     def fingerprint(self) -> str:
@@ -204,13 +207,16 @@ class Tokeniser:
     def tokens(self, text: str) -> list[str]:
         """What BM25 indexes and queries: words, ordinals kept whole (第1名), and the character
         bigrams of longer words."""
+        return list(self._cached_tokens(text))
+
+    def _tokens(self, text: str) -> tuple[str, ...]:
         words = self.words_of(text)
         tokens = list(words)
         tokens.extend(_ORDINAL.findall(fold_counted_numerals(text)))
         for word in words:
             if len(word) > 2 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
                 tokens.extend(word[i : i + 2] for i in range(len(word) - 1))
-        return tokens
+        return tuple(tokens)
 
 
 _CONTENT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
