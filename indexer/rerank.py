@@ -45,7 +45,7 @@ class AnswerType(StrEnum):
     TIME = "time"
     RATIO = "ratio"
     QUANTITY = "quantity"
-    ORGANISATION = "organisation"  # 哪些企业: answered by a text that names them
+    ORGANISATION = "organisation"  # 哪些企业: answered by a text that names several
     PERMISSION = "permission"  # 还能…吗: answered by a text that permits or forbids
     NONE = "none"
 
@@ -74,7 +74,10 @@ _TYPE_EVIDENCE: dict[AnswerType, re.Pattern[str]] = {
     ),
     AnswerType.RATIO: re.compile(r"\d+(\.\d+)?\s*[%％]|百分之|\d\s*[：:∶]\s*\d|[一二三四五六七八九]成"),
     AnswerType.QUANTITY: re.compile(r"\d+(\.\d+)?\s*(%|％|人|名|个|家|次|份|项|场|届)|不少于|不超过|不低于|以上|以下"),
-    AnswerType.ORGANISATION: re.compile(r"(集团|股份|有限责任|有限)公司|[\u4e00-\u9fff]{2,}(集团|厂|研究院)"),
+    # one match per named organisation or zone: the legal form (or zone type) that ends its name
+    AnswerType.ORGANISATION: re.compile(
+        r"(?:有限责任|股份有限|有限)公司|集团(?!有限|股份)|研究院|高新区|经开区|开发区"
+    ),
     AnswerType.PERMISSION: re.compile(r"不得|不能|不予|不再|方可|可以|可申报|准予|取消.{0,6}资格|具备.{0,10}条件"),
 }
 
@@ -86,10 +89,17 @@ def answer_type(question: str) -> AnswerType:
     return AnswerType.NONE
 
 
+_NAMES_SEVERAL = 2  # 哪些企业 asks for a list: a text naming one company in passing does not answer it
+
+
 @functools.lru_cache(maxsize=20_000)
 def has_answer_type(kind: AnswerType, text: str) -> bool:
     pattern = _TYPE_EVIDENCE.get(kind)
-    return bool(pattern and pattern.search(text))
+    if pattern is None:
+        return False
+    if kind is AnswerType.ORGANISATION:
+        return len(pattern.findall(text)) >= _NAMES_SEVERAL
+    return bool(pattern.search(text))
 
 
 def bigrams(text: str) -> set[str]:

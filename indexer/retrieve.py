@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import bm25s
 import numpy as np
 
 from corpus import Catalogue, DocStatus, Document, Segment
-from corpus.locator import canonical_locator
+from corpus.locator import canonical_locator, normalise_text
 from indexer import rerank
 from indexer.backends import LocalBackend, RetrievalBackend
 from indexer.embed import Embedder
@@ -26,6 +27,8 @@ REFERENCED_DOC_BONUS = 0.35  # a query naming a 文号 or 《title》 favours th
 FRAME_FACTOR = 0.8  # 标题/主送/落款 units: metadata of a text, rarely what a question is about
 EXACT_SCORE = 2.0  # an exact citation outranks every fused score
 
+_REGION_PREFIX = re.compile(r"^(中共)?(云南省|昆明市|昆明地区|云南|昆明)")
+UNQUOTED_TITLE_CHARS = 6  # a title named without 《》 counts from this length (the region prefix dropped)
 _FRAME_LOCATORS = frozenset({"标题", "主送", "落款", "附件说明"})
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
 _TITLE = re.compile(r"《([^《》]{2,80})》")
@@ -86,6 +89,7 @@ class Retriever:
         self._titles.index(
             [index.tokeniser.tokens(catalogue.document(d).title) or ["∅"] for d in doc_ids], show_progress=False
         )
+        self._named_titles = _unquoted_titles(catalogue.document(d) for d in doc_ids)
         self.bigram_idf = rerank.BigramIdf(u.lexical_text for u in index.units)
         self._units_by_segment: dict[str, list[Unit]] = {}
         for unit in index.units:
@@ -103,6 +107,7 @@ class Retriever:
         scores = self.fused_scores(query, query_vector)
         referenced = self.referenced_documents(query)
         bonus_docs = {d.id for d in referenced} | {d.parent_id for d in referenced if d.parent_id}
+        bonus_docs |= {d.id for d in self.named_documents(query)}
         if bonus_docs:
             ordinals = [self._doc_ordinals[d] for d in bonus_docs if d in self._doc_ordinals]
             scores = scores + REFERENCED_DOC_BONUS * np.isin(self._unit_doc, ordinals)
@@ -173,6 +178,11 @@ class Retriever:
             docs.extend(self.catalogue.find_documents(match.group(1)))
         return docs
 
+    def named_documents(self, query: str) -> list[Document]:
+        """Documents the query names by title without 《》 (their issuing notice is not meant)."""
+        plain = normalise_text(query)
+        return [self.catalogue.document(d) for name, d in self._named_titles if name in plain]
+
     def exact_hits(self, query: str) -> list[Hit]:
         """ "云职创〔2019〕3号第十八条" / "《云岭工匠选树管理办法》第八条" → that article, first."""
         refs = [re.sub(r"\s", "", m.group(0)) for m in _DOC_NUMBER.finditer(query)]
@@ -197,3 +207,14 @@ class Retriever:
 
     def _hit(self, unit: Unit, score: float, exact: bool = False) -> Hit:
         return Hit(unit, self.catalogue.document(unit.doc_id), self.catalogue.segment(unit.segment_id), score, exact)
+
+
+def _unquoted_titles(documents: Iterable[Document]) -> list[tuple[str, str]]:
+    """(title without its region prefix, document id): staff name a text without 《》 and without
+    "云南省" ("职工创新工作室推荐承诺书里要填什么"), which refers to it as surely as the quoted title."""
+    out = []
+    for doc in documents:
+        name = _REGION_PREFIX.sub("", normalise_text(doc.title))
+        if len(name) >= UNQUOTED_TITLE_CHARS:
+            out.append((name, doc.id))
+    return out

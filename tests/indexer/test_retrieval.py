@@ -153,3 +153,17 @@ def test_a_case_naming_a_documents_subject_points_to_it(desk: Desk) -> None:
     assert named and max(named.values()) == 1.0
     best = max(named, key=named.__getitem__)
     assert "云岭工匠" in desk.document(best)["title"]
+
+
+def test_a_title_named_without_quotes_or_province_refers_to_that_document(desk: Desk) -> None:
+    retriever = desk.snapshot().retriever
+    indexed = {u.doc_id for u in retriever.index.units}  # a document with nothing indexed has nothing to lift
+    for doc in desk.snapshot().catalogue.documents():
+        core = doc.title.removeprefix("云南省").removeprefix("昆明市")
+        if len(core) >= 8 and doc.id in indexed:
+            assert doc.id in {d.id for d in retriever.named_documents(f"{core}里有什么要求？")}, doc.title
+    assert not retriever.named_documents("工会会员每月会费按工资的多少比例交？")
+    form = next(d for d in desk.documents() if d["kind"] == "pledge" and d["title"].startswith("云南省"))
+    name = form["title"].removeprefix("云南省")
+    top = desk.search(f"{name}里的名单要填哪几栏？", k=1)["hits"][0]
+    assert top["doc_title"] == form["title"]
