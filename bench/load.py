@@ -2,12 +2,15 @@
 client and then 8 concurrent clients.
 
     python bench/load.py [--requests 2000] [--single 500] [--clients 8] [--deadline 300] [--home DIR]
+                         [--workload distinct|framed]
 
 Starts `python -m policydesk serve --host 127.0.0.1 --port <free>` on a data directory (the seeds built
 in a temporary one by default), waits for /health, then sends ``--single`` requests from one client
 and the rest from ``--clients`` concurrent clients, alternating ask and search. Every request carries
-a different question (dev questions combined with different prefixes and suffixes), so no cache can
-stand in for the work. Each phase stops at its deadline; requests, errors and time are bounded.
+a question different in content (``distinct``, the default: a phrase of the corpus asked about, as long
+as a dev question), so neither a cache nor the product's normalisation can make two requests one. The
+``framed`` workload is the dev questions in different framings ("请问…", "…，谢谢"), which the product
+cuts: 46 questions in 2,000 wordings. Each phase stops at its deadline; requests, errors and time are bounded.
 Targets on the 2-core machine: one client p50 ≤ 35 ms for ask; 8 clients 0 errors and p95 ≤ 200 ms.
 """
 
@@ -18,6 +21,7 @@ import asyncio
 import contextlib
 import os
 import random
+import re
 import signal
 import socket
 import subprocess
@@ -45,6 +49,29 @@ def distinct_questions(base: list[str], n: int, seed: int = 6) -> list[str]:
     return ordered[:n]
 
 
+ASKED = "有什么规定？"
+
+
+def corpus_questions(lengths: list[int], n: int, seed: int = 6) -> list[str]:
+    """``n`` questions distinct in content, their lengths drawn from ``lengths``: a phrase of the bundled
+    corpus followed by "有什么规定？"."""
+    rng = random.Random(seed)
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "corpus" / "raw").glob("*.txt"))]
+    corpus = "".join(re.sub(r"[^\u4e00-\u9fff，、0-9]", "", text) for text in texts)
+    out: set[str] = set()
+    for _ in range(n * 50):
+        if len(out) >= n:
+            break
+        size = max(4, rng.choice(lengths) - len(ASKED))
+        start = rng.randrange(0, len(corpus) - size)
+        out.add(corpus[start : start + size].strip("，、") + ASKED)
+    ordered = sorted(out)
+    rng.shuffle(ordered)
+    if len(ordered) < n:
+        raise SystemExit(f"only {len(ordered)} distinct questions for {n} requests")
+    return ordered[:n]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000, help="total requests (both phases)")
@@ -57,15 +84,30 @@ def main() -> int:
     )
     parser.add_argument("--name", default="load", help="results file name (bench/results/NAME.json)")
     parser.add_argument("--url", help="drive a server already running on loopback instead of starting one")
+    parser.add_argument(
+        "--workload", choices=("distinct", "framed"), default="distinct", help="which 2,000 questions (see above)"
+    )
     args = parser.parse_args()
     server_env = dict(item.split("=", 1) for item in args.server_env)
 
     qa, _ = dev_questions()
-    questions = distinct_questions([q["question"] for q in qa], args.requests)
+    dev = [q["question"] for q in qa]
+    if args.workload == "framed":
+        questions = distinct_questions(dev, args.requests)
+        dataset = (
+            f"{args.requests} wordings of the {len(qa)} dev questions × {len(PREFIXES)} prefixes × "
+            f"{len(SUFFIXES)} suffixes (framing the product cuts)"
+        )
+    else:
+        questions = corpus_questions([len(q) for q in dev], args.requests)
+        mean = sum(map(len, questions)) / len(questions)
+        dataset = (
+            f"{args.requests} questions distinct in content (corpus phrases + “{ASKED}”, {mean:.1f} characters "
+            f"on average; dev questions {sum(map(len, dev)) / len(dev):.1f})"
+        )
     info = print_header(
         "load over HTTP (loopback)",
-        f"{args.requests} distinct questions from the {len(qa)} dev questions × {len(PREFIXES)} prefixes × "
-        f"{len(SUFFIXES)} suffixes; alternating POST /api/ask and GET /api/search?k=10",
+        f"{dataset}; alternating POST /api/ask and GET /api/search?k=10",
         f"{args.single} requests from 1 client, then {args.requests - args.single} from {args.clients} clients",
     )
     with tempfile.TemporaryDirectory(prefix="pd-bench-load-") as tmp, contextlib.ExitStack() as stack:
@@ -98,7 +140,8 @@ def main() -> int:
         args.name,
         {
             "hardware": info,
-            "dataset": "dev questions × prefixes × suffixes",
+            "dataset": dataset,
+            "workload": args.workload,
             "requests": args.requests,
             "clients": args.clients,
             "figures": figures,

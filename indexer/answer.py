@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus import Document, Segment
+from indexer.framing import strip_framing
 from indexer.rerank import AnswerType, answer_type, has_answer_type, levels, query_bigrams
 from indexer.retrieve import Hit, Retriever
 from indexer.steps import Outline, procedure_outline
@@ -85,6 +86,7 @@ class _Candidate:
 
 
 def ask(question: str, retriever: Retriever) -> Answer:
+    question = strip_framing(question)
     hits = retriever.search(question, k=max(ANSWER_DEPTH, 8))
     related = [h.to_dict() for h in hits[:5]]
     if not hits:

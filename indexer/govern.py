@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus import DocKind, DocStatus, Document
+from indexer.framing import strip_framing
 from indexer.rerank import bigrams, query_bigrams
 from indexer.retrieve import Hit, Retriever
 
@@ -61,6 +62,7 @@ def can_govern(doc: Document, issues_others: bool) -> bool:
 
 
 def govern(case: str, retriever: Retriever) -> list[Regulation]:
+    case = strip_framing(case)
     catalogue = retriever.catalogue
     issuing = {d.parent_id for d in catalogue.documents() if d.parent_id}
     grouped: dict[str, list[Hit]] = {}

@@ -15,6 +15,7 @@ from corpus.locator import canonical_locator, normalise_text
 from indexer import rerank
 from indexer.backends import LocalBackend, RetrievalBackend
 from indexer.embed import Embedder
+from indexer.framing import strip_framing
 from indexer.index import BM25_B, BM25_K1, SearchIndex
 from indexer.units import Unit, whole_provision
 from policydesk.errors import PolicyDeskError
@@ -103,6 +104,7 @@ class Retriever:
 
     # -- public -----------------------------------------------------------------------------------
     def search(self, query: str, k: int = 10, query_vector: np.ndarray | None = None) -> list[Hit]:
+        query = strip_framing(query)
         exact = self.exact_hits(query)
         scores = self.fused_scores(query, query_vector)
         referenced = self.referenced_documents(query)
