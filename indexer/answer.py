@@ -12,6 +12,7 @@ from indexer.framing import strip_framing
 from indexer.rerank import AnswerType, answer_type, has_answer_type, levels, query_bigrams
 from indexer.retrieve import Hit, Retriever
 from indexer.steps import Outline, procedure_outline
+from indexer.units import SENTENCE
 
 # Tunables (chosen on the dev set; see bench/README.md)
 ANSWER_DEPTH = 6  # hits whose sentences may answer
@@ -24,7 +25,6 @@ WHOLE_PROVISION_CHARS = 240  # a provision this short is quoted whole
 QUOTE_CHARS = 200  # otherwise the answering sentence and what continues it, up to this length
 NOT_FOUND_PREFIX = "未在现有政策文件中找到"
 
-_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _YEAR = re.compile(r"(19|20)\d{2}(?=年)")
 
 
@@ -116,7 +116,7 @@ def _candidates(question: str, hits: list[Hit], retriever: Retriever) -> list[_C
     out: list[_Candidate] = []
     for rank, hit in enumerate(hits):
         context = f"{hit.unit.doc_title} {hit.unit.context}"
-        for match in _SENTENCE.finditer(hit.unit.text):
+        for match in SENTENCE.finditer(hit.unit.text):
             sentence = match.group(0).strip()
             if len(sentence) < 6:
                 continue
@@ -186,7 +186,7 @@ def _quote_span(c: _Candidate) -> tuple[int, int]:
     if len(text) <= WHOLE_PROVISION_CHARS:
         return 0, len(text)
     end = c.end
-    for match in _SENTENCE.finditer(text, c.end):
+    for match in SENTENCE.finditer(text, c.end):
         piece = match.group(0)
         if (
             not piece.strip()

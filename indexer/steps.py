@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 from corpus import Catalogue, Segment
 from indexer.retrieve import Hit
+from indexer.units import SENTENCE, announces_list
 
 PROCEDURE_QUESTION = re.compile(
     r"(哪些|什么|哪几|几个|几)[^，。？?]{0,4}(环节|步骤|程序|流程|阶段)|(环节|步骤|程序|流程)(是什么|有哪些|怎么走)"
 )
 _PROCEDURE_WORD = re.compile(r"程序|流程|步骤|环节|阶段")
-_ANNOUNCES = re.compile(r"[：:]\s*$")
-_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 OUTLINE_DEPTH = 6  # the steps must hold one of this many best hits (as many as answer from)...
 # ...and be in the best hit's document: the steps of another text answer another question
 MIN_STEPS = 2
@@ -70,7 +69,7 @@ def _names_procedure(segment: Segment) -> bool:
     if segment.level == 0 and "\n" not in text and len(text) <= 30:  # a chapter or section heading
         return bool(_PROCEDURE_WORD.search(text))
     last_clause = re.split(r"[。；，]", text)[-1]
-    return bool(_ANNOUNCES.search(text) and _PROCEDURE_WORD.search(last_clause))
+    return announces_list(text) and bool(_PROCEDURE_WORD.search(last_clause))
 
 
 def _steps(holder: Segment, catalogue: Catalogue) -> list[Step]:
@@ -90,7 +89,7 @@ def _quote(segment: Segment) -> Step:
     text = segment.text
     start = len(text) - len(text.lstrip())
     end = start
-    for match in _SENTENCE.finditer(text, start):
+    for match in SENTENCE.finditer(text, start):
         if end - start > LABEL_ONLY_CHARS and match.end() - start > STEP_QUOTE_CHARS:
             break
         end = match.end()

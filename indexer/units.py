@@ -12,7 +12,8 @@ from corpus import Catalogue, Document, Segment
 WINDOW_CHARS = 260  # a window holds about this many characters of the segment's text
 HEADING_ONLY_CHARS = 40  # a segment this short that has children is a heading: its children carry it
 LISTED_WHOLE_CHARS = 520  # a provision that announces a list ("按以下步骤实施：") is indexed with its items up to this
-_SENTENCE = re.compile(r"[^。；！？\n]*[。；！？\n]?")
+_SENTENCE = re.compile(r"[^。；！？\n]*[。；！？\n]?")  # window boundaries (a line end closes a sentence too)
+SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")  # one sentence as answers quote it
 _ANNOUNCES_LIST = re.compile(r"[：:]\s*$")
 
 
@@ -113,9 +114,14 @@ def whole_provision(doc: Document, seg: Segment, catalogue: Catalogue, unit_id: 
     )
 
 
+def announces_list(text: str) -> bool:
+    """A provision ending in "：" ("按以下步骤实施：") sets out what follows it in its 项."""
+    return bool(_ANNOUNCES_LIST.search(text))
+
+
 def _with_items(doc: Document, seg: Segment, catalogue: Catalogue, unit_id: int) -> Unit | None:
     """A lead that announces a list means nothing without the list: index the two together when short."""
-    if not seg.children or not _ANNOUNCES_LIST.search(seg.text):
+    if not seg.children or not announces_list(seg.text):
         return None
     unit = whole_provision(doc, seg, catalogue, unit_id)
     return unit if len(unit.text) <= LISTED_WHOLE_CHARS else None

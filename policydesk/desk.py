@@ -19,6 +19,7 @@ from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from indexer.answer import ask as answer_question
 from indexer.embed import Embedder, load_embedder
 from indexer.govern import govern as rank_regulations
+from indexer.units import whole_provision
 from policydesk.build import BuildReport, build, source_paths
 from policydesk.config import Settings
 from policydesk.errors import InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
@@ -96,7 +97,7 @@ class Desk:
         snap = self.snapshot()
         seg = snap.catalogue.lookup(doc, article)
         document = snap.catalogue.document(seg.doc_id)
-        parts = [seg, *snap.catalogue.descendants(seg)]  # an article with its 项 and 目
+        whole = whole_provision(document, seg, snap.catalogue)  # an article with its 项 and 目
         return {
             "doc_id": document.id,
             "doc_title": document.title,
@@ -104,12 +105,8 @@ class Desk:
             "status": str(document.status),
             "locator": seg.locator,
             "full_locator": seg.full_locator,
-            "text": "\n".join(p.text for p in parts),
-            "source": {
-                "file": seg.source.file,
-                "line_start": min(p.source.line_start for p in parts),
-                "line_end": max(p.source.line_end for p in parts),
-            },
+            "text": whole.text,
+            "source": {"file": seg.source.file, "line_start": whole.line_start, "line_end": whole.line_end},
         }
 
     def export(self) -> list[dict[str, Any]]:
