@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
 
+from core.errors import IndexMissing
 from policydesk.config import Settings, get_settings
 from policydesk.desk import Desk
-from policydesk.errors import IndexMissing
 
 
 def resolve_settings(app: FastAPI) -> Settings:

@@ -1,9 +1,9 @@
 """The API's error edge: one JSON shape for every failure, built in one place.
 
 ``{"error": {"code": "...", "message": "<中文说明>", "details": {...}}}`` — for library errors
-(``PolicyDeskError`` carries its own status, code and message), for invalid requests (422, or 413
-when a question/case is over the length limit), for unknown routes and for unexpected failures
-(logged with their traceback, answered 500 without internals).
+(``PolicyDeskError`` carries its code and message, ``http_status`` maps its kind to a status), for
+invalid requests (422, or 413 when a question/case is over the length limit), for unknown routes and
+for unexpected failures (logged with their traceback, answered 500 without internals).
 """
 
 from __future__ import annotations
@@ -19,7 +19,18 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from policydesk.errors import PolicyDeskError
+from core.errors import (
+    AmbiguousCitation,
+    BuildError,
+    BuildInProgress,
+    DataDirError,
+    IndexMissing,
+    InvalidInput,
+    NotFound,
+    PolicyDeskError,
+    TooLarge,
+    UnreadableFile,
+)
 
 log = logging.getLogger("policydesk.api")
 
@@ -61,13 +72,32 @@ class Unauthorized(PolicyDeskError):
     """No bearer token sent to an endpoint that needs one."""
 
     code = "unauthorized"
-    http_status = 401
     headers: ClassVar[dict[str, str]] = {"WWW-Authenticate": "Bearer"}
 
 
 class Forbidden(PolicyDeskError):
     code = "forbidden"
-    http_status = 403
+
+
+#: Error kind → HTTP status, most specific first; a kind not listed is a 400.
+_STATUS_BY_KIND: tuple[tuple[type[PolicyDeskError], int], ...] = (
+    (Unauthorized, 401),
+    (Forbidden, 403),
+    (NotFound, 404),
+    (AmbiguousCitation, 409),
+    (BuildInProgress, 409),
+    (TooLarge, 413),
+    (UnreadableFile, 422),
+    (InvalidInput, 422),
+    (BuildError, 500),
+    (IndexMissing, 503),
+    (DataDirError, 503),
+)
+
+
+def http_status(exc: PolicyDeskError) -> int:
+    """The status the API answers a library error with (the library itself knows no HTTP)."""
+    return next((status for kind, status in _STATUS_BY_KIND if isinstance(exc, kind)), 400)
 
 
 class UploadsDisabled(Forbidden):
@@ -120,10 +150,11 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 
 async def policydesk_error_handler(request: Request, exc: PolicyDeskError) -> JSONResponse:
-    if exc.http_status >= 500:
+    status = http_status(exc)
+    if status >= 500:
         log.error("%s %s: %s (%s)", request.method, request.url.path, exc.code, exc.message)
     headers = getattr(exc, "headers", None)
-    return error_response(exc.http_status, exc.code, exc.message, exc.details, headers)
+    return error_response(status, exc.code, exc.message, exc.details, headers)
 
 
 async def validation_error_handler(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -11,9 +11,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from core.errors import AmbiguousCitation, ArticleNotFound, DocumentNotFound, IndexMissing
 from corpus.locator import canonical_locator, locator_variants, normalise_text
 from corpus.model import DocKind, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
-from policydesk.errors import AmbiguousCitation, ArticleNotFound, DocumentNotFound, IndexMissing
 
 SCHEMA = """
 CREATE TABLE documents (

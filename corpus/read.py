@@ -11,7 +11,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from policydesk.errors import UnreadableFile
+from core.errors import UnreadableFile
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 MAX_DOCX_UNPACKED = 200 * 1024 * 1024  # a .docx that unpacks to more than this is a zip bomb

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from policydesk.errors import BuildInProgress, DataDirError, IndexMissing
+from core.errors import BuildInProgress, DataDirError, IndexMissing
 
 CATALOGUE_FILE = "catalogue.sqlite"
 MANIFEST_FILE = "manifest.json"

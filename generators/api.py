@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
+from core.errors import BuildError, InvalidInput, PolicyDeskError
 from generators.models import (
     PLEDGE_MODELS,
     CraftsmanPledge,
@@ -22,7 +23,6 @@ from generators.notice import build_notice
 from generators.plan import build_plan
 from generators.pledge import build_pledge
 from generators.result import GeneratedDocx
-from policydesk.errors import BuildError, InvalidInput, PolicyDeskError
 from rules.inputs import parse_input
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"

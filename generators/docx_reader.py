@@ -17,7 +17,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from policydesk.errors import InvalidInput, UnreadableFile
+from core.errors import InvalidInput, UnreadableFile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

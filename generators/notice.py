@@ -3,6 +3,7 @@ the last page, and odd/even page numbers."""
 
 from __future__ import annotations
 
+from core.errors import InvalidInput
 from generators import body
 from generators.flow import Flow
 from generators.footer import page_numbers
@@ -13,7 +14,6 @@ from generators.models import NoticeInput
 from generators.package import to_bytes
 from generators.result import GeneratedDocx, safe_filename
 from generators.template import new_document
-from policydesk.errors import InvalidInput
 
 
 def check_body(paragraphs: list[str], field: str = "body") -> None:

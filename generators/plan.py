@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from core.errors import InvalidInput
 from generators import body
 from generators.flow import Flow
 from generators.footer import page_numbers
@@ -17,7 +18,6 @@ from generators.models import PlanInput
 from generators.package import to_bytes
 from generators.result import GeneratedDocx, safe_filename
 from generators.template import new_document
-from policydesk.errors import InvalidInput
 from rules import evaluate
 from rules.kunming_plan import LOCAL_UNITS, cn_date
 

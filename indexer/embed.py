@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from policydesk.errors import InvalidInput
+from core.errors import InvalidInput
 
 EMBED_BATCH = 32
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policydesk.errors import InvalidInput
+from core.errors import InvalidInput
 
 READ_BUDGET_CHARS = 1000  # what a person reads of the hit list before giving up
 

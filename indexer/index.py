@@ -12,11 +12,11 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from core.errors import IndexMissing
 from corpus import Catalogue
 from indexer.embed import Embedder, EmbeddingCache
 from indexer.tokenise import Tokeniser, domain_words
 from indexer.units import Unit, build_units
-from policydesk.errors import IndexMissing
 
 INDEX_DIR = "index"
 BM25_K1 = 1.2

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
+from core.errors import PolicyDeskError
 from corpus import Catalogue, DocStatus, Document, Segment
 from corpus.locator import canonical_locator, normalise_text
 from indexer import rerank
@@ -18,7 +19,6 @@ from indexer.embed import Embedder
 from indexer.framing import strip_framing
 from indexer.index import BM25_B, BM25_K1, SearchIndex
 from indexer.units import Unit, whole_provision
-from policydesk.errors import PolicyDeskError
 
 # Tunables (chosen on ../shared/eval, see bench/README.md): name → value
 LEXICAL_WEIGHT = 0.45  # share of the fused score from BM25 (the rest from the dense score)

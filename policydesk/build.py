@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import corpus as corpus_pkg
+from core.errors import BuildError, DataDirError, PolicyDeskError
 from corpus import Catalogue, DataDir, SourceFile, ingest, write_catalogue
 from corpus.read import SUPPORTED_SUFFIXES
 from corpus.store import CATALOGUE_FILE, data_dir_message, verify
@@ -21,7 +22,6 @@ from indexer.backends import publish_store
 from indexer.embed import EmbeddingCache, load_embedder
 from indexer.index import build_index
 from policydesk.config import Settings
-from policydesk.errors import BuildError, DataDirError, PolicyDeskError
 
 _DATA_DIR_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT}
 PIPELINE_VERSION = "1"  # bump when cleaning, splitting or indexing changes what a build produces

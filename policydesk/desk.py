@@ -14,6 +14,7 @@ from typing import Any
 
 from threadpoolctl import threadpool_limits
 
+from core.errors import InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
 from corpus import DataDir
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from indexer.answer import ask as answer_question
@@ -22,7 +23,6 @@ from indexer.govern import govern as rank_regulations
 from indexer.units import whole_provision
 from policydesk.build import BuildReport, build, source_paths
 from policydesk.config import Settings
-from policydesk.errors import InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
 from policydesk.snapshot import Snapshot
 
 REFRESH_SECONDS = 0.5  # how often a request may look for a newer generation

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from core.errors import IndexMissing
 from corpus import Catalogue, DataDir
 from corpus.store import CATALOGUE_FILE, verify
 from indexer.backends import open_backend
 from indexer.embed import Embedder
 from indexer.index import SearchIndex, load_index
 from indexer.retrieve import Retriever
-from policydesk.errors import IndexMissing
 
 
 @dataclass(frozen=True)

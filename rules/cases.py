@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from core.errors import PolicyDeskError
 from corpus.numerals import to_int
-from policydesk.errors import PolicyDeskError
 from rules.craftsman import DIRECT_HONOURS, classify_honour
 from rules.model import RuleOutput
 from rules.registry import evaluate

@@ -17,7 +17,7 @@ from pydantic import (
     ValidationError,
 )
 
-from policydesk.errors import InvalidInput
+from core.errors import InvalidInput
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from policydesk.errors import InvalidInput
+from core.errors import InvalidInput
 from rules.inputs import StrictModel
 from rules.model import Finding, Rule
 from rules.sources import LABOUR_COMPETITION as LC

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policydesk.errors import RuleNotFound
+from core.errors import RuleNotFound
 from rules import competition, craftsman, kunming_plan, labour_competition, model_worker, training
 from rules.inputs import parse_input
 from rules.model import Rule, RuleOutput

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
+from core.errors import DocumentNotFound, PolicyDeskError
 from corpus.locator import normalise_text
 from corpus.model import Document, Segment
-from policydesk.errors import DocumentNotFound, PolicyDeskError
 from rules.model import Citation, Rule
 from rules.registry import list_rules
 

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.deps import DeskDep, SettingsDep
 from api.errors import Forbidden, Unauthorized, UploadsDisabled, error_responses
 from api.schemas import NO_CONTROL_CHARS, DocumentDetail, DocumentSummary, LookupResult, UploadResult
-from policydesk.errors import InvalidInput, TooLarge
+from core.errors import InvalidInput, TooLarge
 
 router = APIRouter(prefix="/api", tags=["documents"], responses=error_responses(404))
 

@@ -17,9 +17,9 @@ from typing import Protocol
 
 import numpy as np
 
+from core.errors import IndexMissing, InvalidInput
 from indexer.backends.local import LocalBackend
 from indexer.index import SearchIndex
-from policydesk.errors import IndexMissing, InvalidInput
 
 STORE_FILE = "store.json"  # in a generation's index/: which external store holds its units
 _LOCAL = frozenset({"", "local"})

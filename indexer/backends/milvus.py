@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from core.errors import BuildError, IndexMissing
 from indexer.index import BM25_B, BM25_K1, INDEX_DIR, SearchIndex, load_index
 from indexer.tokenise import STOPWORDS, fold_counted_numerals
-from policydesk.errors import BuildError, IndexMissing
 
 if TYPE_CHECKING:
     from indexer.backends import StoreConfig

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from policydesk.errors import PolicyDeskError
+from core.errors import PolicyDeskError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 F = TypeVar("F", bound=Callable[..., Any])

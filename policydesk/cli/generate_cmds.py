@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
+from core.errors import InvalidInput
 from policydesk.cli.base import echo_json, handle_errors, main
 from policydesk.cli.rules_cmds import read_json_input
-from policydesk.errors import InvalidInput
 
 _MARKS = {"pass": "✓", "fail": "✗", "n/a": "-"}
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import click
 
+from core.errors import InvalidInput, PolicyDeskError
 from policydesk.cli.base import echo_json, handle_errors, main
 from policydesk.cli.options import data_options, json_option, make_desk
 from policydesk.config import Settings
-from policydesk.errors import InvalidInput, PolicyDeskError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
+from core.errors import InvalidInput
 from policydesk.cli.base import echo_json, handle_errors, main
-from policydesk.errors import InvalidInput
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 

@@ -122,7 +122,7 @@ def test_unexpected_exception_is_logged_and_answered_500(tmp_path, caplog):
 
 
 def test_library_errors_keep_their_code_status_and_details(tmp_path):
-    from policydesk.errors import AmbiguousCitation
+    from core.errors import AmbiguousCitation
 
     class AmbiguousDesk:
         def lookup(self, doc, article):

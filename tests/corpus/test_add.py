@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import InvalidInput, UnreadableFile
 from corpus import DocKind, RelationKind
 from policydesk.config import Settings
 from policydesk.desk import Desk
-from policydesk.errors import InvalidInput, UnreadableFile
 from tests.utils.policy_text import NEW_NOTICE
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.errors import AmbiguousCitation, ArticleNotFound, DocumentNotFound
 from corpus import Catalogue, canonical_locator
 from corpus.numerals import cn_to_int, int_to_cn
-from policydesk.errors import AmbiguousCitation, ArticleNotFound, DocumentNotFound
 
 
 @pytest.mark.parametrize("value", [1, 9, 10, 11, 18, 20, 23, 99, 100, 105, 110, 999])

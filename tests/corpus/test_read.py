@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from docx import Document as new_docx
 
+from core.errors import UnreadableFile
 from corpus.read import read_lines
-from policydesk.errors import UnreadableFile
 from tests.utils.hostile_files import blank_pdf, zip_bomb
 
 

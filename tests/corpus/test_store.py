@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import BuildInProgress, DataDirError, IndexMissing
 from corpus import DataDir
 from corpus.store import CATALOGUE_FILE
 from policydesk.build import build
 from policydesk.config import Settings
 from policydesk.desk import Desk
-from policydesk.errors import BuildInProgress, DataDirError, IndexMissing
 
 
 def _answer(home: Path) -> dict:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import DataDirError
 from policydesk.build import build
 from policydesk.config import Settings
 from policydesk.desk import Desk
-from policydesk.errors import DataDirError
 
 QUESTION = "工会劳动法律监督员证有效期几年？"
 

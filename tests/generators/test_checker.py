@@ -11,8 +11,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 import generators
+from core.errors import InvalidInput, UnreadableFile
 from generators import CHECK_IDS, check_docx
-from policydesk.errors import InvalidInput, UnreadableFile
 
 FORMAT_IDS = {
     "page.size",

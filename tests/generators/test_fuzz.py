@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import generators
-from policydesk.errors import InvalidInput
+from core.errors import InvalidInput
 from tests.generators.conftest import load_example
 
 text = st.text(min_size=0, max_size=60)

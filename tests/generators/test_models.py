@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import generators
-from policydesk.errors import InvalidInput
+from core.errors import InvalidInput
 from tests.generators.conftest import load_example
 
 

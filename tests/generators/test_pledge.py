@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 
 import generators
-from policydesk.errors import InvalidInput
+from core.errors import InvalidInput
 from tests.generators.conftest import load_example
 from tests.generators.docx_helpers import all_text
 

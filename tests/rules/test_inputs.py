@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pydantic import Field
 
-from policydesk.errors import InvalidInput
+from core.errors import InvalidInput
 from rules.inputs import IsoDate, Line, StrictModel, Text, field_path, parse_input
 
 

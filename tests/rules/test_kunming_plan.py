@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from policydesk.errors import InvalidInput
+from core.errors import InvalidInput
 from rules import evaluate
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policydesk.errors import InvalidInput
+from core.errors import InvalidInput
 from rules import evaluate
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from policydesk.errors import InvalidInput, RuleNotFound
+from core.errors import InvalidInput, RuleNotFound
 from rules import evaluate, get_rule, list_rules
 
 RULES = list_rules()

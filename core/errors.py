@@ -1,7 +1,8 @@
 """One exception family for everything a user can cause.
 
-Each error carries a stable ``code`` and the HTTP status the API answers with, so the CLI and the
-API translate them the same way (one line / one JSON body) and never show a traceback.
+Each error carries a stable ``code``; the edges translate it — the CLI into one ``Error: …`` line, the
+API (``api/errors.py``) into an HTTP status and one JSON body — and never show a traceback. The
+status lives at the API edge, not here: nothing below the API knows it speaks HTTP.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 class PolicyDeskError(Exception):
     code = "error"
-    http_status = 400
 
     def __init__(self, message: str, **details: object) -> None:
         super().__init__(message)
@@ -19,17 +19,14 @@ class PolicyDeskError(Exception):
 
 class InvalidInput(PolicyDeskError):
     code = "invalid_input"
-    http_status = 422
 
 
 class TooLarge(PolicyDeskError):
     code = "too_large"
-    http_status = 413
 
 
 class NotFound(PolicyDeskError):
     code = "not_found"
-    http_status = 404
 
 
 class DocumentNotFound(NotFound):
@@ -48,36 +45,30 @@ class AmbiguousCitation(PolicyDeskError):
     """A 文号 or title matches several documents and the article does not pick one."""
 
     code = "ambiguous_citation"
-    http_status = 409
 
 
 class UnreadableFile(PolicyDeskError):
     code = "unreadable_file"
-    http_status = 422
 
 
 class BuildError(PolicyDeskError):
     code = "build_failed"
-    http_status = 500
 
 
 class BuildInProgress(PolicyDeskError):
     code = "build_in_progress"
-    http_status = 409
 
 
 class IndexMissing(PolicyDeskError):
     """No built catalogue/index yet, or the one on disk fails its checksums."""
 
     code = "index_missing"
-    http_status = 503
 
 
 class DataDirError(PolicyDeskError):
     """The data directory is read-only, full or otherwise unusable."""
 
     code = "data_dir_unusable"
-    http_status = 503
 
 
 class TemplateFieldMissing(InvalidInput):
