@@ -20,6 +20,7 @@ from api.routes import ROUTERS
 from api.routes.generate import GENERATOR_KINDS
 from policydesk.config import Settings, get_settings
 from policydesk.desk import Desk
+from policydesk.records import HealthUnavailable
 
 log = logging.getLogger("policydesk.api")
 
@@ -39,7 +40,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     log.info("Checking the index (the first start builds it from the bundled corpus: a few minutes)…")
     await run_in_threadpool(desk.ensure_built)  # builds the index from the bundled corpus on first start
     status = await run_in_threadpool(desk.health)  # loads the catalogue and index once, before serving
-    log.info("PolicyDesk ready: %s documents, %s segments", status.get("documents"), status.get("segments"))
+    if isinstance(status, HealthUnavailable):
+        log.warning("PolicyDesk started without a loadable index: %s", status.detail)
+    else:
+        log.info("PolicyDesk ready: %s documents, %s segments", status.documents, status.segments)
     app.state.desk = desk
     yield
 

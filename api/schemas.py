@@ -1,15 +1,14 @@
-"""Request and response models of the HTTP API.
+"""Request models of the HTTP API and the limits they state.
 
-Responses are the Desk's dicts (the same JSON shapes as the CLI); these models only describe them
-for the OpenAPI schema and check them on the way out. Every model allows extra keys, so a field the
-library adds later reaches clients without an API change.
+Responses are the Desk's records (``policydesk/records.py``), declared as each route's
+``response_model``: the CLI prints the same records with ``--json``, so the shapes are defined once.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
 from policydesk.config import Settings
 
@@ -29,10 +28,6 @@ QueryText = Annotated[
 ]
 
 
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-
 # -- requests ------------------------------------------------------------------------------------
 class AskRequest(BaseModel):
     question: QueryText = Field(description="A question in plain Chinese, e.g. 拿了省赛第一名有多少奖金？")
@@ -40,139 +35,3 @@ class AskRequest(BaseModel):
 
 class GovernRequest(BaseModel):
     case: QueryText = Field(description="A case described in a few sentences.")
-
-
-# -- shared pieces -------------------------------------------------------------------------------
-class Source(_Open):
-    file: str = Field(description="Seed file name in corpus/raw (or an added file).")
-    line_start: int = Field(description="First line, 1-based, inclusive.")
-    line_end: int = Field(description="Last line, 1-based, inclusive.")
-
-
-# -- retrieval -----------------------------------------------------------------------------------
-class Hit(_Open):
-    doc_id: str
-    doc_title: str
-    doc_number: str | None = None
-    locator: str
-    text: str
-    score: float
-    status: str
-    source: Source
-
-
-class SearchResult(_Open):
-    hits: list[Hit]
-
-
-class Citation(_Open):
-    doc_id: str | None = None
-    doc_title: str
-    doc_number: str | None = None
-    locator: str
-    quote: str
-    source: Source
-
-
-class AskResult(_Open):
-    found: bool
-    answer: str
-    citations: list[Citation]
-    related: list[dict[str, Any]] = Field(default_factory=list, description="Closest provisions, not the answer.")
-
-
-class GovernArticle(_Open):
-    locator: str
-    text: str
-    source: Source
-
-
-class Regulation(_Open):
-    doc_id: str | None = None
-    doc_title: str
-    doc_number: str | None = None
-    status: str
-    score: float
-    why: Any = Field(description="Why this regulation governs the case (matched subject, scope, level).")
-    articles: list[GovernArticle]
-
-
-class GovernResult(_Open):
-    regulations: list[Regulation]
-    consequences: list[dict[str, Any]] = Field(default_factory=list)
-
-
-# -- corpus --------------------------------------------------------------------------------------
-class DocumentSummary(_Open):
-    id: str
-    title: str
-    doc_number: str | None = None
-    issuer: str | None = None
-    date: str | None = None
-    kind: str
-    status: str
-    parent_id: str | None = None
-    relations: list[dict[str, Any]] = Field(default_factory=list)
-    source: Source
-    n_segments: int
-
-
-class Segment(_Open):
-    id: str
-    locator: str
-    text: str
-    source: Source
-    heading_path: list[str] = Field(default_factory=list)
-    parent_id: str | None = None
-    level: int | None = None
-
-
-class DocumentDetail(DocumentSummary):
-    segments: list[Segment]
-
-
-class LookupResult(_Open):
-    text: str
-    locator: str
-    doc_id: str
-    doc_title: str
-    doc_number: str | None = None
-    source: Source
-
-
-class UploadResult(_Open):
-    """What the rebuild changed: the Desk's ``add_upload`` result."""
-
-
-# -- rules ---------------------------------------------------------------------------------------
-class RuleCitation(_Open):
-    doc_number: str | None = None
-    doc_title: str | None = None
-    locator: str
-
-
-class RuleSummary(_Open):
-    id: str
-    title: str
-    citations: list[RuleCitation]
-    input_schema: dict[str, Any]
-    example: Any = None
-
-
-class RuleResult(_Open):
-    rule: Any
-    inputs: dict[str, Any]
-    outputs: Any
-    explanation: Any
-    citations: list[RuleCitation]
-
-
-# -- generators and service ----------------------------------------------------------------------
-class GenerationPreview(_Open):
-    filename: str = Field(description="The Chinese file name the download will carry.")
-    size: int = Field(description="Size of the .docx in bytes.")
-    trace: Any = Field(None, description="Rule outputs and the articles each requirement rests on.")
-
-
-class Health(_Open):
-    status: str

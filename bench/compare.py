@@ -91,7 +91,7 @@ def _ours(home: Path) -> dict[str, Pipeline]:
         label = "ours: hybrid (jieba BM25 + e5, rerank)" if model != "none" else "ours: lexical-only (--no-dense)"
         out[name] = Pipeline(
             label,
-            lambda q, desk=desk: desk.search(q, TOP_K)["hits"],
+            lambda q, desk=desk: desk.search(q, TOP_K).model_dump(mode="json")["hits"],
             len(units),
             float(np.mean([len(u.text) for u in units])),
         )

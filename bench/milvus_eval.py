@@ -110,15 +110,17 @@ def _compare(home: Path, store: str, questions: list[str], repeats: int) -> dict
 def _calls(retriever: object) -> tuple[Callable, Callable, Callable]:
     from indexer.answer import ask
     from indexer.govern import govern
+    from policydesk import convert
 
     def search(query: str, k: int) -> dict:
-        return {"hits": [h.to_dict() for h in retriever.search(query, k)]}  # type: ignore[attr-defined]
+        return {"hits": [convert.hit(h).model_dump(mode="json") for h in retriever.search(query, k)]}  # type: ignore[attr-defined]
 
     def answer(question: str) -> dict:
-        return ask(question, retriever).to_dict()  # type: ignore[arg-type]
+        return convert.answer(ask(question, retriever)).model_dump(mode="json")  # type: ignore[arg-type]
 
     def regulations(case: str) -> dict:
-        return {"regulations": [r.to_dict() for r in govern(case, retriever)]}  # type: ignore[arg-type]
+        found = govern(case, retriever)  # type: ignore[arg-type]
+        return {"regulations": [convert.regulation(r).model_dump(mode="json") for r in found]}
 
     return search, answer, regulations
 

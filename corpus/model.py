@@ -9,7 +9,7 @@ checkable against the original file.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -69,9 +69,6 @@ class Relation:
     locator: str | None = None  # the article that states the relation (e.g. 第三十五条)
     note: str = ""
 
-    def to_dict(self) -> dict:
-        return {k: (str(v) if isinstance(v, StrEnum) else v) for k, v in asdict(self).items()}
-
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -95,22 +92,6 @@ class Document:
     def citation_label(self) -> str:
         """《title》文号, the form staff write in their own documents."""
         return f"《{self.title}》{self.doc_number or ''}"
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "doc_number": self.doc_number,
-            "issuer": self.issuer,
-            "date": self.date,
-            "kind": str(self.kind),
-            "status": str(self.status),
-            "provisional": self.provisional,
-            "parent_id": self.parent_id,
-            "relations": [r.to_dict() for r in self.relations],
-            "source": asdict(self.source),
-            "n_segments": self.n_segments,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,17 +133,3 @@ class Segment:
             if chapter:
                 return f"{chapter.group(0)} {self.locator}"
         return self.locator
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "doc_id": self.doc_id,
-            "locator": self.locator,
-            "full_locator": self.full_locator,
-            "heading_path": list(self.heading_path),
-            "text": self.text,
-            "source": asdict(self.source),
-            "parent_id": self.parent_id,
-            "level": self.level,
-            "children": list(self.children),
-        }

@@ -5,6 +5,7 @@ separately with the excluding article, and the rest go into the recommendation t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,7 @@ from generators.table import data_table
 from generators.template import new_document
 from generators.text_layout import text_width
 from generators.typography import SIZE_BODY
-from rules import evaluate, get_rule
+from rules import Citation, evaluate, get_rule
 from rules.craftsman import CraftsmanNominee
 
 Pledge = CraftsmanPledge | StudioPledge | StationPledge
@@ -126,8 +127,8 @@ def _recommended_row(i: int, nominee: Any, decision: dict[str, Any]) -> list[str
     return [str(i), nominee.name, nominee.leader or "", nominee.unit or ""]
 
 
-def _basis(citations: list[dict[str, Any]], locators: list[str]) -> str:
-    title = citations[0]["doc_title"] if citations else ""
+def _basis(citations: Sequence[Citation], locators: list[str]) -> str:
+    title = citations[0].doc_title if citations else ""
     return f"《{title}》" + "、".join(dict.fromkeys(locators))
 
 
@@ -188,7 +189,7 @@ def build_pledge(inp: Pledge) -> GeneratedDocx:
             "excluded_by": o.outputs["excluded_by"],
             "unverified": o.outputs.get("unverified", []),
             "explanation": o.explanation,
-            "citations": o.citations,
+            "citations": [c.to_dict() for c in o.citations],
         }
         for n, o in zip(inp.nominees, outputs, strict=True)
     ]
@@ -197,7 +198,7 @@ def build_pledge(inp: Pledge) -> GeneratedDocx:
             "requirement": "命名数量上限",
             "outputs": quota.outputs,
             "explanation": quota.explanation,
-            "citations": quota.citations,
+            "citations": [c.to_dict() for c in quota.citations],
         }
     )
     data = to_bytes(doc, title=title, author=inp.unit, when=inp.date)

@@ -41,18 +41,6 @@ class Citation:
     status: str
     verified: bool
 
-    def to_dict(self) -> dict:
-        return {
-            "doc_id": self.doc_id,
-            "doc_title": self.doc_title,
-            "doc_number": self.doc_number,
-            "locator": self.locator,
-            "quote": self.quote,
-            "source": {"file": self.file, "line_start": self.line_start, "line_end": self.line_end},
-            "status": self.status,
-            "verified": self.verified,
-        }
-
     @property
     def label(self) -> str:
         return f"《{self.doc_title}》{self.doc_number or ''}{self.locator}"
@@ -63,15 +51,7 @@ class Answer:
     found: bool
     answer: str
     citations: list[Citation] = field(default_factory=list)
-    related: list[dict] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {
-            "found": self.found,
-            "answer": self.answer,
-            "citations": [c.to_dict() for c in self.citations],
-            "related": self.related,
-        }
+    related: list[Hit] = field(default_factory=list)  # the closest hits, shown when nothing answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +68,7 @@ class _Candidate:
 def ask(question: str, retriever: Retriever) -> Answer:
     question = strip_framing(question)
     hits = retriever.search(question, k=max(ANSWER_DEPTH, 8))
-    related = [h.to_dict() for h in hits[:5]]
+    related = hits[:5]
     if not hits:
         return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定。", [], related)
     candidates = _candidates(question, hits[:ANSWER_DEPTH], retriever)

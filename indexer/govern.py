@@ -34,28 +34,6 @@ class Regulation:
     hits: list[Hit]
     why: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
-        return {
-            "doc_id": self.document.id,
-            "doc_title": self.document.title,
-            "doc_number": self.document.doc_number,
-            "status": str(self.document.status),
-            "score": round(self.score, 4),
-            "why": "；".join(self.why),
-            "articles": [
-                {
-                    "locator": h.segment.locator,
-                    "text": h.unit.text,
-                    "source": {
-                        "file": h.segment.source.file,
-                        "line_start": h.unit.line_start,
-                        "line_end": h.unit.line_end,
-                    },
-                }
-                for h in self.hits
-            ],
-        }
-
 
 def can_govern(doc: Document, issues_others: bool) -> bool:
     return doc.status is DocStatus.IN_FORCE and doc.kind not in _NOT_REGULATIONS and not issues_others

@@ -51,22 +51,6 @@ class Hit:
     def text(self) -> str:
         return self.unit.text
 
-    def to_dict(self) -> dict:
-        return {
-            "doc_id": self.document.id,
-            "doc_title": self.document.title,
-            "doc_number": self.document.doc_number,
-            "locator": self.segment.locator,
-            "text": self.unit.text,
-            "score": round(float(self.score), 4),
-            "status": str(self.document.status),
-            "source": {
-                "file": self.segment.source.file,
-                "line_start": self.unit.line_start,
-                "line_end": self.unit.line_end,
-            },
-        }
-
 
 class Retriever:
     def __init__(

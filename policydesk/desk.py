@@ -1,6 +1,7 @@
-"""The one facade the CLI and the API share: every user-facing operation, returning the JSON shapes
-both print. It holds the current snapshot (catalogue + index) and swaps it atomically when a new
-build lands, so a request sees either the old corpus or the new one, never a mix."""
+"""The one facade the CLI and the API share: every user-facing operation, returning the records of
+``policydesk/records.py`` that both print as JSON. It holds the current snapshot (catalogue + index)
+and swaps it atomically when a new build lands, so a request sees either the old corpus or the new
+one, never a mix."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import threading
 import time
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from threadpoolctl import threadpool_limits
 
@@ -21,9 +22,28 @@ from indexer.answer import ask as answer_question
 from indexer.embed import Embedder, load_embedder
 from indexer.govern import govern as rank_regulations
 from indexer.units import whole_provision
+from policydesk import convert
 from policydesk.build import BuildReport, build, source_paths
 from policydesk.config import Settings
+from policydesk.records import (
+    AddResult,
+    Answer,
+    Document,
+    DocumentDetail,
+    ExportRow,
+    GenerationPreview,
+    GovernResult,
+    Health,
+    HealthUnavailable,
+    Provision,
+    RuleDescription,
+    RuleOutput,
+    SearchResult,
+)
 from policydesk.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from generators import GeneratedDocx
 
 REFRESH_SECONDS = 0.5  # how often a request may look for a newer generation
 MAX_SEARCH_K = 50
@@ -81,44 +101,26 @@ class Desk:
         return report
 
     # -- corpus ----------------------------------------------------------------------------------
-    def documents(self) -> list[dict[str, Any]]:
-        return [d.to_dict() for d in self.snapshot().catalogue.documents()]
+    def documents(self) -> list[Document]:
+        return [convert.document(d) for d in self.snapshot().catalogue.documents()]
 
-    def document(self, doc_id: str) -> dict[str, Any]:
-        snap = self.snapshot()
-        doc = snap.catalogue.document(doc_id)
-        out = doc.to_dict()
-        out["segments"] = [s.to_dict() for s in snap.catalogue.segments(doc.id)]
-        out["children"] = [{"id": c.id, "title": c.title} for c in snap.catalogue.children_of(doc.id)]
-        return out
+    def document(self, doc_id: str) -> DocumentDetail:
+        catalogue = self.snapshot().catalogue
+        doc = catalogue.document(doc_id)
+        return convert.document_detail(doc, catalogue.segments(doc.id), catalogue.children_of(doc.id))
 
-    def lookup(self, doc: str, article: str) -> dict[str, Any]:
+    def lookup(self, doc: str, article: str) -> Provision:
         doc, article = (self._checked_text(v, name) for v, name in ((doc, "doc"), (article, "article")))
         snap = self.snapshot()
         seg = snap.catalogue.lookup(doc, article)
         document = snap.catalogue.document(seg.doc_id)
         whole = whole_provision(document, seg, snap.catalogue)  # an article with its 项 and 目
-        return {
-            "doc_id": document.id,
-            "doc_title": document.title,
-            "doc_number": document.doc_number,
-            "status": str(document.status),
-            "locator": seg.locator,
-            "full_locator": seg.full_locator,
-            "text": whole.text,
-            "source": {"file": seg.source.file, "line_start": whole.line_start, "line_end": whole.line_end},
-        }
+        return convert.provision(document, seg, whole)
 
-    def export(self) -> list[dict[str, Any]]:
-        snap = self.snapshot()
-        rows = []
-        for doc, seg in snap.catalogue.iter_pairs():
-            row = seg.to_dict()
-            row.update({"doc_title": doc.title, "doc_number": doc.doc_number, "doc_status": str(doc.status)})
-            rows.append(row)
-        return rows
+    def export(self) -> list[ExportRow]:
+        return [convert.export_row(doc, seg) for doc, seg in self.snapshot().catalogue.iter_pairs()]
 
-    def add_files(self, paths: list[Path]) -> dict[str, Any]:
+    def add_files(self, paths: list[Path]) -> AddResult:
         """Copy policy files into the data directory's corpus and rebuild. A file identical to one
         already there changes nothing; a bad file is rejected and nothing else changes."""
         self.data.prepare()
@@ -140,8 +142,8 @@ class Desk:
                 raise InvalidInput(f"已存在同名而内容不同的文件：{name}，请改名后再添加")
             staged.append((path, self.data.added / name))
         if not staged:
-            return {"added": [], "unchanged": unchanged, "documents": []}
-        before = {d["id"] for d in self.documents()} if self.data.current() else set()
+            return AddResult(added=[], unchanged=unchanged, documents=[])
+        before = {d.id for d in self.documents()} if self.data.current() else set()
         copied: list[Path] = []
         try:
             for source, target in staged:
@@ -154,14 +156,14 @@ class Desk:
             for target in copied:
                 target.unlink(missing_ok=True)
             raise
-        new_docs = [d for d in self.documents() if d["id"] not in before]
-        return {
-            "added": [t.name for _, t in staged],
-            "unchanged": unchanged,
-            "documents": [{"id": d["id"], "title": d["title"], "kind": d["kind"]} for d in new_docs],
-        }
+        new_docs = [d for d in self.documents() if d.id not in before]
+        return AddResult(
+            added=[t.name for _, t in staged],
+            unchanged=unchanged,
+            documents=[convert.added_document(d) for d in new_docs],
+        )
 
-    def add_upload(self, filename: str, data: bytes) -> dict[str, Any]:
+    def add_upload(self, filename: str, data: bytes) -> AddResult:
         if len(data) > self.settings.max_upload_bytes:
             raise TooLarge(f"文件超过 {self.settings.max_upload_bytes // (1024 * 1024)} MB 上限")
         name = safe_filename(filename)
@@ -181,14 +183,14 @@ class Desk:
                 leftover.unlink(missing_ok=True)
 
     # -- retrieval -------------------------------------------------------------------------------
-    def search(self, query: str, k: int = 10) -> dict[str, Any]:
+    def search(self, query: str, k: int = 10) -> SearchResult:
         query = self._checked_text(query, "query")
         if not 1 <= k <= MAX_SEARCH_K:
             raise InvalidInput(f"k 须在 1 到 {MAX_SEARCH_K} 之间")
         hits = self.snapshot().retriever.search(query, k=k)
-        return {"hits": [h.to_dict() for h in hits]}
+        return SearchResult(hits=[convert.hit(h) for h in hits])
 
-    def ask(self, question: str) -> dict[str, Any]:
+    def ask(self, question: str) -> Answer:
         question = self._checked_text(question, "question")
         answer = answer_question(question, self.snapshot().retriever)
         if self.settings.llm_base_url:
@@ -196,14 +198,15 @@ class Desk:
 
             s = self.settings
             answer = phrase(question, answer, s.llm_base_url, s.llm_api_key, s.llm_model)
-        return answer.to_dict()
+        return convert.answer(answer)
 
-    def govern(self, case: str) -> dict[str, Any]:
+    def govern(self, case: str) -> GovernResult:
         case = self._checked_text(case, "case")
-        regulations = [r.to_dict() for r in rank_regulations(case, self.snapshot().retriever)]
+        regulations = [convert.regulation(r) for r in rank_regulations(case, self.snapshot().retriever)]
         from rules import consequences_for_case
 
-        return {"regulations": regulations, "consequences": [c.to_dict() for c in consequences_for_case(case)]}
+        consequences = [convert.rule_output(c) for c in consequences_for_case(case)]
+        return GovernResult(regulations=regulations, consequences=consequences)
 
     def _checked_text(self, text: str, field: str) -> str:
         if not isinstance(text, str):
@@ -218,20 +221,24 @@ class Desk:
         return cleaned
 
     # -- rules and generators --------------------------------------------------------------------
-    def rules(self) -> list[dict[str, Any]]:
+    def rules(self) -> list[RuleDescription]:
         from rules import list_rules
 
-        return [rule.describe() for rule in list_rules()]
+        return [convert.rule_description(rule) for rule in list_rules()]
 
-    def evaluate_rule(self, rule_id: str, inputs: dict[str, Any]) -> dict[str, Any]:
+    def evaluate_rule(self, rule_id: str, inputs: dict[str, Any]) -> RuleOutput:
         from rules import evaluate
 
-        return evaluate(rule_id, inputs).to_dict()
+        return convert.rule_output(evaluate(rule_id, inputs))
 
-    def generate(self, kind: str, payload: dict[str, Any]) -> Any:
+    def generate(self, kind: str, payload: dict[str, Any]) -> GeneratedDocx:
+        """The .docx itself (bytes to download); ``preview`` is the same generation as a record."""
         from generators import generate
 
         return generate(kind, payload)
+
+    def preview(self, kind: str, payload: dict[str, Any]) -> GenerationPreview:
+        return convert.generation_preview(self.generate(kind, payload))
 
     def generator_schema(self, kind: str) -> dict[str, Any]:
         from generators import input_schema
@@ -239,20 +246,20 @@ class Desk:
         return input_schema(kind)
 
     # -- service ---------------------------------------------------------------------------------
-    def health(self) -> dict[str, Any]:
+    def health(self) -> Health | HealthUnavailable:
         try:
             snap = self.snapshot()
         except PolicyDeskError as exc:
-            return {"status": "unavailable", "detail": exc.message}
-        return {
-            "status": "ok",
-            "generation": snap.generation.name,
-            "documents": len(snap.catalogue.documents()),
-            "segments": snap.manifest.get("segments"),
-            "units": len(snap.index.units),
-            "dense": snap.index.dense,
-            "embed_model": snap.index.embed_model,
-        }
+            return HealthUnavailable(status="unavailable", detail=exc.message)
+        return Health(
+            status="ok",
+            generation=snap.generation.name,
+            documents=len(snap.catalogue.documents()),
+            segments=snap.manifest.get("segments"),
+            units=len(snap.index.units),
+            dense=snap.index.dense,
+            embed_model=snap.index.embed_model,
+        )
 
 
 def safe_filename(name: str) -> str:

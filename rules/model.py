@@ -25,6 +25,7 @@ class Citation:
     key_phrase: str
 
     def to_dict(self) -> dict[str, Any]:
+        """The article as a generator's trace lists it: the key phrase is for the build's check only."""
         return {"doc_number": self.doc_number, "doc_title": self.doc_title, "locator": self.locator}
 
     def label(self) -> str:
@@ -64,16 +65,6 @@ class Rule:
     def input_schema(self) -> dict[str, Any]:
         return self.input_model.model_json_schema()
 
-    def describe(self) -> dict[str, Any]:
-        """The `policydesk rules --json` shape."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "citations": [c.to_dict() for c in self.citations],
-            "input_schema": self.input_schema(),
-            "example": self.example,
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class RuleOutput:
@@ -81,13 +72,4 @@ class RuleOutput:
     inputs: dict[str, Any]
     outputs: dict[str, Any]
     explanation: str
-    citations: list[dict[str, Any]]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "inputs": self.inputs,
-            "outputs": self.outputs,
-            "explanation": self.explanation,
-            "citations": self.citations,
-        }
+    citations: tuple[Citation, ...]  # the articles this evaluation used, among the rule's declared ones

@@ -42,5 +42,5 @@ def evaluate(rule_id: str, inputs: dict[str, Any]) -> RuleOutput:
         inputs=model.model_dump(mode="json"),
         outputs=finding.outputs,
         explanation=finding.explanation,
-        citations=[c.to_dict() for c in finding.cited],
+        citations=finding.cited,
     )

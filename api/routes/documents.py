@@ -13,8 +13,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.deps import DeskDep, SettingsDep
 from api.errors import Forbidden, Unauthorized, UploadsDisabled, error_responses
-from api.schemas import NO_CONTROL_CHARS, DocumentDetail, DocumentSummary, LookupResult, UploadResult
+from api.schemas import NO_CONTROL_CHARS
 from core.errors import InvalidInput, TooLarge
+from policydesk.records import AddResult, Document, DocumentDetail, Provision
 
 router = APIRouter(prefix="/api", tags=["documents"], responses=error_responses(404))
 
@@ -41,19 +42,19 @@ UPLOAD_BODY = {
 }
 
 
-@router.get("/documents", response_model=list[DocumentSummary], summary="文件目录")
-def list_documents(desk: DeskDep) -> list[dict[str, Any]]:
+@router.get("/documents", response_model=list[Document], summary="文件目录")
+def list_documents(desk: DeskDep) -> list[Document]:
     """The catalogue: one object per document with 文号, issuer, date, kind, status and source lines."""
     return desk.documents()
 
 
 @router.get("/documents/{doc_id}", response_model=DocumentDetail, summary="文件全文（按条款）")
-def get_document(doc_id: str, desk: DeskDep) -> dict[str, Any]:
+def get_document(doc_id: str, desk: DeskDep) -> DocumentDetail:
     """One document with all its segments (locator, text, source file and lines)."""
     return desk.document(doc_id)
 
 
-@router.get("/lookup", response_model=LookupResult, summary="按文号/标题和条款精确查找")
+@router.get("/lookup", response_model=Provision, summary="按文号/标题和条款精确查找")
 def lookup(
     desk: DeskDep,
     doc: Annotated[
@@ -63,7 +64,7 @@ def lookup(
         str,
         Query(min_length=1, max_length=100, pattern=NO_CONTROL_CHARS, description="条款，如 第十八条 / 第18条（一）"),
     ],
-) -> dict[str, Any]:
+) -> Provision:
     """Exact lookup, e.g. doc=云职创〔2019〕3号&article=第18条."""
     return desk.lookup(doc, article)
 
@@ -85,13 +86,13 @@ def require_upload_token(
 
 @router.post(
     "/documents",
-    response_model=UploadResult,
+    response_model=AddResult,
     summary="上传新的政策文件",
     dependencies=[Depends(require_upload_token)],
     responses=error_responses(401, 403, 404),
     openapi_extra=UPLOAD_BODY,
 )
-async def upload_document(request: Request, desk: DeskDep, settings: SettingsDep) -> dict[str, Any]:
+async def upload_document(request: Request, desk: DeskDep, settings: SettingsDep) -> AddResult:
     """Multipart upload (field ``file``); the catalogue and index are rebuilt and swapped atomically.
     The body is read only after the token is checked, and never beyond the size limit."""
     limit = settings.max_upload_bytes

@@ -11,11 +11,10 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Body, Response
-from fastapi.encoders import jsonable_encoder
 
 from api.deps import DeskDep
 from api.errors import error_responses
-from api.schemas import GenerationPreview
+from policydesk.records import GenerationPreview
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -53,11 +52,9 @@ def _docx_route(kind: str, label: str) -> Callable[..., Response]:
     return generate
 
 
-def _preview_route(kind: str, label: str) -> Callable[..., dict[str, Any]]:
-    def preview(payload: Payload, desk: DeskDep) -> dict[str, Any]:
-        document = desk.generate(kind, payload)
-        trace = jsonable_encoder(getattr(document, "trace", None))
-        return {"filename": document.filename, "size": len(document.data), "trace": trace}
+def _preview_route(kind: str, label: str) -> Callable[..., GenerationPreview]:
+    def preview(payload: Payload, desk: DeskDep) -> GenerationPreview:
+        return desk.preview(kind, payload)
 
     preview.__doc__ = f"预览{label}: the file name and the rule outputs/citations the document rests on."
     return preview

@@ -8,22 +8,22 @@ from fastapi import APIRouter, Body
 
 from api.deps import DeskDep
 from api.errors import error_responses
-from api.schemas import RuleResult, RuleSummary
+from policydesk.records import RuleDescription, RuleOutput
 
 router = APIRouter(prefix="/api/rules", tags=["rules"], responses=error_responses(404))
 
 
-@router.get("", response_model=list[RuleSummary], summary="规则列表")
-def list_rules(desk: DeskDep) -> list[dict[str, Any]]:
+@router.get("", response_model=list[RuleDescription], summary="规则列表")
+def list_rules(desk: DeskDep) -> list[RuleDescription]:
     """Every rule with its citations, input schema and an example input that evaluates."""
     return desk.rules()
 
 
-@router.post("/{rule_id}", response_model=RuleResult, summary="计算规则")
+@router.post("/{rule_id}", response_model=RuleOutput, summary="计算规则")
 def evaluate_rule(
     rule_id: str,
     inputs: Annotated[dict[str, Any], Body(description="The rule's inputs (see its input_schema)")],
     desk: DeskDep,
-) -> dict[str, Any]:
+) -> RuleOutput:
     """Evaluate one rule: outputs, a short explanation and the articles it rests on."""
     return desk.evaluate_rule(rule_id, inputs)

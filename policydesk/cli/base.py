@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
+from pydantic import BaseModel
 
 from core.errors import PolicyDeskError
 
@@ -43,10 +44,20 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def jsonable(data: Any) -> Any:
+    """Records (and lists of them) as the API sends them: ``model_dump(mode="json")``, same keys in the
+    same order; anything else is already plain JSON data."""
+    if isinstance(data, BaseModel):
+        return data.model_dump(mode="json")
+    if isinstance(data, list | tuple):
+        return [jsonable(item) for item in data]
+    return data
+
+
 def echo_json(data: Any, *, indent: int | None = 2) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=indent))
+    click.echo(json.dumps(jsonable(data), ensure_ascii=False, indent=indent))
 
 
 def echo_jsonl(rows: Any) -> None:
     for row in rows:
-        click.echo(json.dumps(row, ensure_ascii=False))
+        echo_json(row, indent=None)

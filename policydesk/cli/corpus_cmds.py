@@ -6,20 +6,27 @@ from pathlib import Path
 
 import click
 
+from corpus import DocStatus
 from policydesk.cli.base import echo_json, echo_jsonl, handle_errors, main
 from policydesk.cli.options import data_options, json_option, make_desk
 from policydesk.config import Settings
 
+_STATUS_MARKS = {DocStatus.IN_FORCE: "现行", DocStatus.SUPERSEDED: "已废止", DocStatus.NON_NORMATIVE: "非规范性"}
+
 
 @main.command()
 @click.option("--force", is_flag=True, help="Rebuild even when no input changed.")
+@json_option
 @data_options
 @handle_errors
-def build(settings: Settings, force: bool) -> None:
+def build(settings: Settings, force: bool, as_json: bool) -> None:
     """Ingest corpus/ (and added files) and build the catalogue and search index."""
     from policydesk.build import build as run_build
 
     report = run_build(settings, force=force)
+    if as_json:
+        echo_json(report.to_dict())
+        return
     verb = "built" if report.rebuilt else "unchanged"
     click.echo(
         f"{verb}: {report.documents} documents, {report.segments} segments, {report.units} units "
@@ -37,9 +44,9 @@ def docs(settings: Settings, as_json: bool) -> None:
     if as_json:
         echo_json(rows)
         return
-    for row in rows:
-        mark = {"in_force": "现行", "superseded": "已废止", "non_normative": "非规范性"}[row["status"]]
-        click.echo(f"{row['id']}  {mark:<4} {row['doc_number'] or '—':<16} {row['title']}")
+    for doc in rows:
+        mark = _STATUS_MARKS[doc.status]
+        click.echo(f"{doc.id}  {mark:<4} {doc.doc_number or '—':<16} {doc.title}")
 
 
 @main.command()
@@ -50,14 +57,14 @@ def docs(settings: Settings, as_json: bool) -> None:
 @handle_errors
 def show(settings: Settings, doc: str, locator: str, as_json: bool) -> None:
     """Print one article: DOC is a 文号, a title or an id; LOCATOR like 第18条 or 三、（二）."""
-    row = make_desk(settings).lookup(doc, locator)
+    provision = make_desk(settings).lookup(doc, locator)
     if as_json:
-        echo_json(row)
+        echo_json(provision)
         return
-    src = row["source"]
-    click.echo(f"《{row['doc_title']}》{row['doc_number'] or ''} {row['full_locator']}")
-    click.echo(f"[{src['file']} 第{src['line_start']}—{src['line_end']}行]")
-    click.echo(row["text"])
+    src = provision.source
+    click.echo(f"《{provision.doc_title}》{provision.doc_number or ''} {provision.full_locator}")
+    click.echo(f"[{src.file} 第{src.line_start}—{src.line_end}行]")
+    click.echo(provision.text)
 
 
 @main.command()
@@ -80,9 +87,9 @@ def add(settings: Settings, files: tuple[Path, ...], as_json: bool) -> None:
     if as_json:
         echo_json(result)
         return
-    for name in result["added"]:
+    for name in result.added:
         click.echo(f"added: {name}")
-    for name in result["unchanged"]:
+    for name in result.unchanged:
         click.echo(f"unchanged: {name}")
-    for doc in result["documents"]:
-        click.echo(f"  new document {doc['id']}: {doc['title']}")
+    for doc in result.documents:
+        click.echo(f"  new document {doc.id}: {doc.title}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,6 +12,8 @@ import click
 from policydesk.config import Settings, get_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+JSON_HELP = "Print the result as JSON instead of text."
 
 
 def data_options(func: F) -> F:
@@ -43,7 +45,30 @@ def settings_from(home: Path | None, embed_model: str | None) -> Settings:
 
 
 def json_option(func: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(func)
+    """``--json`` (passed as ``as_json``) on every command that prints data, so the flag reads the same
+    everywhere; print with ``base.echo_json``, which dumps records exactly as the API sends them."""
+    return click.option("--json", "as_json", is_flag=True, help=JSON_HELP)(func)
+
+
+class LazyChoice(click.Choice):
+    """A fixed set of values, read from the library on first use (the CLI starts without importing
+    every stage), and refused like any bad input: one ``Error: …`` line naming the choices, exit 1
+    (click's own refusal is a usage error with exit 2)."""
+
+    def __init__(self, load: Callable[[], Sequence[str]], refusal: str) -> None:
+        self._load = load
+        self._refusal = refusal  # formatted with {value!r} and {choices}
+        self.case_sensitive = True
+
+    @functools.cached_property
+    def choices(self) -> Sequence[str]:  # type: ignore[override]
+        return tuple(self._load())
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            raise click.ClickException(self._refusal.format(value=value, choices="、".join(self.choices))) from None
 
 
 def make_desk(settings: Settings, build_if_missing: bool = True):  # type: ignore[no-untyped-def]

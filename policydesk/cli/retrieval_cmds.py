@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import BaseModel
 
 from core.errors import InvalidInput, PolicyDeskError
-from policydesk.cli.base import echo_json, handle_errors, main
+from corpus import DocStatus
+from policydesk.cli.base import echo_json, handle_errors, jsonable, main
 from policydesk.cli.options import data_options, json_option, make_desk
 from policydesk.config import Settings
 
@@ -27,7 +29,7 @@ def batch_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def run_batch(path: Path, field: str, call: Callable[[str], dict[str, Any]]) -> None:
+def run_batch(path: Path, field: str, call: Callable[[str], BaseModel]) -> None:
     """One output line per input line, same id; a bad line gets {"id", "error"} and exit status 1."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -41,7 +43,7 @@ def run_batch(path: Path, field: str, call: Callable[[str], dict[str, Any]]) -> 
             item = json.loads(line)
             if not isinstance(item, dict) or not isinstance(item.get(field), str):
                 raise InvalidInput(f"第{number}行缺少字符串字段 {field!r}")
-            out = {"id": item.get("id"), **call(item[field])}
+            out = {"id": item.get("id"), **jsonable(call(item[field]))}
         except json.JSONDecodeError as exc:
             out, failed = {"id": None, "error": f"第{number}行不是有效的 JSON：{exc.msg}"}, failed + 1
         except PolicyDeskError as exc:
@@ -69,13 +71,13 @@ def search(settings: Settings, query: str | None, k: int, batch: Path | None, as
     if as_json:
         echo_json(result)
         return
-    for n, hit in enumerate(result["hits"], start=1):
-        src = hit["source"]
+    for n, hit in enumerate(result.hits, start=1):
+        src = hit.source
         click.echo(
-            f"{n:>2}. {hit['score']:.3f} 《{hit['doc_title']}》{hit['doc_number'] or ''} {hit['locator']} "
-            f"[{src['file']}:{src['line_start']}-{src['line_end']}]"
+            f"{n:>2}. {hit.score:.3f} 《{hit.doc_title}》{hit.doc_number or ''} {hit.locator} "
+            f"[{src.file}:{src.line_start}-{src.line_end}]"
         )
-        click.echo(f"    {hit['text'][:120].replace(chr(10), ' ')}")
+        click.echo(f"    {hit.text[:120].replace(chr(10), ' ')}")
 
 
 @main.command()
@@ -94,14 +96,13 @@ def ask(settings: Settings, question: str | None, batch: Path | None, as_json: b
     if as_json:
         echo_json(result)
         return
-    click.echo(result["answer"])
-    for c in result["citations"]:
-        src = c["source"]
-        lines = f"{src['file']} 第{src['line_start']}—{src['line_end']}行"
-        click.echo(f"  出处：《{c['doc_title']}》{c['doc_number'] or ''} {c['locator']} [{lines}]")
-    if not result["found"]:
-        for r in result["related"][:3]:
-            click.echo(f"  相关：《{r['doc_title']}》{r['locator']}")
+    click.echo(result.answer)
+    for c in result.citations:
+        lines = f"{c.source.file} 第{c.source.line_start}—{c.source.line_end}行"
+        click.echo(f"  出处：《{c.doc_title}》{c.doc_number or ''} {c.locator} [{lines}]")
+    if not result.found:
+        for r in result.related[:3]:
+            click.echo(f"  相关：《{r.doc_title}》{r.locator}")
 
 
 @main.command()
@@ -120,13 +121,13 @@ def govern(settings: Settings, case: str | None, batch: Path | None, as_json: bo
     if as_json:
         echo_json(result)
         return
-    for n, reg in enumerate(result["regulations"], start=1):
-        click.echo(f"{n}. 《{reg['doc_title']}》{reg['doc_number'] or ''}  ({reg['score']:.2f})")
-        click.echo(f"   理由：{reg['why']}")
-        for art in reg["articles"]:
-            click.echo(f"   - {art['locator']}：{art['text'][:100].replace(chr(10), ' ')}")
-    for cons in result["consequences"]:
-        click.echo(f"推算：{cons.get('explanation', '')}")
+    for n, reg in enumerate(result.regulations, start=1):
+        click.echo(f"{n}. 《{reg.doc_title}》{reg.doc_number or ''}  ({reg.score:.2f})")
+        click.echo(f"   理由：{reg.why}")
+        for art in reg.articles:
+            click.echo(f"   - {art.locator}：{art.text[:100].replace(chr(10), ' ')}")
+    for cons in result.consequences:
+        click.echo(f"推算：{cons.explanation}")
 
 
 @main.command(name="eval")
@@ -142,8 +143,14 @@ def evaluate_cmd(settings: Settings, directory: Path | None, as_json: bool) -> N
     if not (directory / "dev_qa.jsonl").is_file():
         raise InvalidInput(f"评测目录中没有 dev_qa.jsonl：{directory}")
     desk = make_desk(settings)
-    superseded = {d["title"] for d in desk.documents() if d["status"] == "superseded"}
-    report = evaluate(directory, desk.search, desk.ask, desk.govern, superseded)
+    superseded = {d.title for d in desk.documents() if d.status is DocStatus.SUPERSEDED}
+    report = evaluate(
+        directory,
+        lambda query, k: jsonable(desk.search(query, k)),
+        lambda question: jsonable(desk.ask(question)),
+        lambda case: jsonable(desk.govern(case)),
+        superseded,
+    )
     if as_json:
         echo_json(report.to_dict())
         return

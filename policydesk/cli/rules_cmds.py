@@ -10,7 +10,9 @@ from typing import Any
 import click
 
 from core.errors import InvalidInput
+from policydesk import convert
 from policydesk.cli.base import echo_json, handle_errors, main
+from policydesk.cli.options import json_option
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -47,35 +49,36 @@ def _value(value: Any) -> str:
 
 
 @main.command("rules")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON: id, title, citations, input_schema, example.")
+@json_option
 @handle_errors
 def rules_list(as_json: bool) -> None:
-    """List the rules with the articles they rest on."""
+    """List the rules with the articles they rest on (JSON: id, title, citations, input_schema, example)."""
     from rules import list_rules
 
-    rows = [rule.describe() for rule in list_rules()]
+    rows = [convert.rule_description(rule) for rule in list_rules()]
     if as_json:
         echo_json(rows)
         return
     for row in rows:
-        click.echo(f"{row['id']}  {row['title']}")
-        for c in row["citations"]:
-            click.echo(f"    《{c['doc_title']}》{c['locator']}（{c['doc_number']}）")
+        click.echo(f"{row.id}  {row.title}")
+        for c in row.citations:
+            click.echo(f"    《{c.doc_title}》{c.locator}（{c.doc_number}）")
 
 
 @main.command("rule")
 @click.argument("rule_id")
 @click.option("--input", "input_", metavar="FILE_OR_JSON", help="Inputs as a JSON file, inline JSON, or - for stdin.")
-@click.option("--json", "as_json", is_flag=True, help="Print {rule, inputs, outputs, explanation, citations}.")
+@json_option
 @handle_errors
 def rule_eval(rule_id: str, input_: str | None, as_json: bool) -> None:
-    """Evaluate rule RULE_ID (see `policydesk rules`) on the given inputs."""
+    """Evaluate rule RULE_ID (see `policydesk rules`) on the given inputs (JSON: rule, inputs, outputs,
+    explanation, citations)."""
     from rules import evaluate, get_rule
 
     rule = get_rule(rule_id)
-    result = evaluate(rule.id, read_json_input(input_))
+    result = convert.rule_output(evaluate(rule.id, read_json_input(input_)))
     if as_json:
-        echo_json(result.to_dict())
+        echo_json(result)
         return
     click.echo(f"规则：{rule.id}（{rule.title}）")
     click.echo("结果：")
@@ -84,4 +87,4 @@ def rule_eval(rule_id: str, input_: str | None, as_json: bool) -> None:
     click.echo(f"说明：{result.explanation}")
     click.echo("依据：")
     for c in result.citations:
-        click.echo(f"  《{c['doc_title']}》{c['locator']}（{c['doc_number']}）")
+        click.echo(f"  《{c.doc_title}》{c.locator}（{c.doc_number}）")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 
@@ -110,15 +109,3 @@ def test_eval_prints_the_measures(run, eval_dir: Path) -> None:  # type: ignore[
     report = json.loads(result.output)
     assert report["retrieval"]["n"] > 30
     assert report["verbatim_rate"] == 1.0 and report["superseded_cited"] == 0
-
-
-def _commands(group: click.Group) -> list[str]:
-    return sorted(group.commands)
-
-
-@pytest.mark.parametrize("name", _commands(main))
-def test_every_command_has_help(name: str) -> None:
-    command = main.commands[name]
-    assert command.help, name
-    result = CliRunner().invoke(main, [name, "-h"])
-    assert result.exit_code == 0 and "Usage" in result.output

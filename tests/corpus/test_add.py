@@ -11,6 +11,7 @@ from core.errors import InvalidInput, UnreadableFile
 from corpus import DocKind, RelationKind
 from policydesk.config import Settings
 from policydesk.desk import Desk
+from policydesk.records import AddResult
 from tests.utils.policy_text import NEW_NOTICE
 
 
@@ -25,21 +26,21 @@ def test_added_notice_is_split_catalogued_and_searchable(fresh_home: Path, new_f
     desk = Desk(Settings(home=fresh_home))
     before = len(desk.documents())
     result = desk.add_files([new_file])
-    assert result["added"] == [new_file.name]
-    titles = {d["title"]: d for d in desk.documents()}
+    assert result.added == [new_file.name]
+    titles = {d.title: d for d in desk.documents()}
     assert len(titles) == before + 2
     rules = titles["云南省职工书屋建设管理办法"]
     notice = titles["云南省总工会关于印发《云南省职工书屋建设管理办法》的通知"]
-    assert rules["doc_number"] == notice["doc_number"] == "云工通〔2024〕7号"
-    assert rules["parent_id"] == notice["id"] and rules["kind"] == DocKind.MEASURES
-    assert notice["date"] == "2024-03-08"
-    repeal = [r for r in rules["relations"] if r["kind"] == RelationKind.REPEALS]
-    assert repeal[0]["target_title"] == "云南省职工书屋管理暂行办法" and repeal[0]["locator"] == "第五条"
+    assert rules.doc_number == notice.doc_number == "云工通〔2024〕7号"
+    assert rules.parent_id == notice.id and rules.kind == DocKind.MEASURES
+    assert notice.date == "2024-03-08"
+    repeal = [r for r in rules.relations if r.kind == RelationKind.REPEALS]
+    assert repeal[0].target_title == "云南省职工书屋管理暂行办法" and repeal[0].locator == "第五条"
     article = desk.lookup("云工通〔2024〕7号", "第4条")
-    assert "3万元" in article["text"] and "省总工会文件" not in article["text"]
-    assert article["source"]["file"] == new_file.name
-    hits = desk.search("示范职工书屋藏书要求", k=3)["hits"]
-    assert hits[0]["doc_title"] == "云南省职工书屋建设管理办法"
+    assert "3万元" in article.text and "省总工会文件" not in article.text
+    assert article.source.file == new_file.name
+    hits = desk.search("示范职工书屋藏书要求", k=3).hits
+    assert hits[0].doc_title == "云南省职工书屋建设管理办法"
 
 
 def test_adding_the_same_file_twice_changes_nothing(fresh_home: Path, new_file: Path) -> None:
@@ -47,7 +48,7 @@ def test_adding_the_same_file_twice_changes_nothing(fresh_home: Path, new_file: 
     desk.add_files([new_file])
     generation = desk.data.current()
     again = desk.add_files([new_file])
-    assert again == {"added": [], "unchanged": [new_file.name], "documents": []}
+    assert again == AddResult(added=[], unchanged=[new_file.name], documents=[])
     assert desk.data.current() == generation
 
 

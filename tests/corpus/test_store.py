@@ -17,9 +17,10 @@ from corpus.store import CATALOGUE_FILE
 from policydesk.build import build
 from policydesk.config import Settings
 from policydesk.desk import Desk
+from policydesk.records import SearchResult
 
 
-def _answer(home: Path) -> dict:
+def _answer(home: Path) -> SearchResult:
     return Desk(Settings(home=home)).search("省级一类竞赛决赛第1名奖金", k=3)
 
 
@@ -44,7 +45,7 @@ def test_killed_build_leaves_previous_generation_serving(fresh_home: Path) -> No
     report = build(Settings(home=fresh_home), force=True, progress=False)
     assert report.rebuilt
     assert not any(p.name.startswith("tmp-") for p in generations.iterdir())
-    assert _answer(fresh_home)["hits"][0]["locator"] == expected["hits"][0]["locator"]
+    assert _answer(fresh_home).hits[0].locator == expected.hits[0].locator
 
 
 def test_second_build_waits_then_fails_clearly(fresh_home: Path) -> None:

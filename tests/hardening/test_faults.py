@@ -53,7 +53,7 @@ def test_kill_during_upload_keeps_serving(fresh_home: Path) -> None:
     assert Desk(Settings(home=fresh_home)).ask(QUESTION) == before
     report = build(Settings(home=fresh_home), progress=False)
     assert report.rebuilt  # the upload that was interrupted is picked up by the next build
-    assert any(d["title"] == "云南省职工书屋建设管理办法" for d in Desk(Settings(home=fresh_home)).documents())
+    assert any(d.title == "云南省职工书屋建设管理办法" for d in Desk(Settings(home=fresh_home)).documents())
 
 
 def _upload(url: str) -> None:

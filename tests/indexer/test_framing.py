@@ -39,5 +39,5 @@ def test_framing_does_not_move_the_answer(desk: Desk) -> None:
     plain = desk.ask("劳动法律监督员证有效期几年？")
     framed = desk.ask("老师好，麻烦帮我查查：劳动法律监督员证有效期几年？有原文吗？谢谢！")
     assert framed == plain
-    hits = [desk.search(q, k=5)["hits"] for q in ("云岭工匠每年命名多少名", "想问一下，云岭工匠每年命名多少名（急）")]
+    hits = [desk.search(q, k=5).hits for q in ("云岭工匠每年命名多少名", "想问一下，云岭工匠每年命名多少名（急）")]
     assert hits[0] == hits[1]

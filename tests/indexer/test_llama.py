@@ -20,6 +20,7 @@ from corpus.store import CATALOGUE_FILE
 from indexer.index import build_index
 from indexer.llama import LlamaEmbedding, LlamaRetriever, unit_nodes
 from indexer.retrieve import Retriever
+from policydesk import convert
 from policydesk.desk import Desk
 
 SKILLS_RULES = "云南省职工职业技能竞赛管理办法（试行）"
@@ -72,12 +73,12 @@ def test_the_quoted_article_comes_back_with_its_metadata(llama: LlamaRetriever) 
 
 def test_same_hits_as_the_retriever_it_wraps(llama: LlamaRetriever, desk: Desk) -> None:
     question = "拿了省赛第一名有多少奖金？"
-    ours = [h.to_dict() for h in desk.snapshot().retriever.search(question, k=5)]
+    ours = [convert.hit(h) for h in desk.snapshot().retriever.search(question, k=5)]
     theirs = llama.retrieve(question)
     assert [(n.node.metadata["locator"], n.node.metadata["line_start"]) for n in theirs] == [
-        (h["locator"], h["source"]["line_start"]) for h in ours
+        (h.locator, h.source.line_start) for h in ours
     ]
-    assert [round(n.score or 0.0, 4) for n in theirs] == [h["score"] for h in ours]
+    assert [round(n.score or 0.0, 4) for n in theirs] == [h.score for h in ours]
 
 
 def test_a_precomputed_query_embedding_is_used(llama: LlamaRetriever) -> None:

@@ -21,6 +21,7 @@ from indexer.backends import STORE_FILE, open_backend, parse_store, publish_stor
 from indexer.backends.milvus import MilvusBackend
 from indexer.index import build_index, load_index
 from indexer.retrieve import Retriever
+from policydesk import convert
 from policydesk.desk import Desk
 
 SKILLS_RULES = "云南省职工职业技能竞赛管理办法（试行）"
@@ -91,12 +92,12 @@ def test_milvus_bm25_ranks_the_quoted_article_first(milvus_retriever: Retriever)
 def test_hybrid_search_through_milvus(milvus_retriever: Retriever, query: str, title: str, locator: str | None) -> None:
     hits = milvus_retriever.search(query, k=5)
     assert hits, query
-    top = hits[0].to_dict()
-    assert top["doc_title"] == title
+    top = convert.hit(hits[0])
+    assert top.doc_title == title
     if locator is not None:
-        assert top["locator"] == locator
-    assert top["source"]["file"].startswith("002_")
-    assert top["source"]["line_start"] <= top["source"]["line_end"]
+        assert top.locator == locator
+    assert top.source.file.startswith("002_")
+    assert top.source.line_start <= top.source.line_end
 
 
 def test_milvus_vector_search_matches_the_embedded_vectors(milvus_retriever: Retriever) -> None:
@@ -145,7 +146,7 @@ def test_lexical_only_index_publishes_without_vectors(generation: Path, tmp_path
     assert record is not None and record["dense"] is False
     backend = open_backend(store, lexical, index)
     retriever = Retriever(catalogue, index, None, backend)
-    assert retriever.search(SUPERVISOR, k=1)[0].to_dict()["locator"] == "第十条"
+    assert retriever.search(SUPERVISOR, k=1)[0].segment.locator == "第十条"
     with pytest.raises(ValueError, match="lexical-only"):
         backend.dense_scores(np.zeros(384, dtype=np.float32), 10)
     backend.close()
@@ -195,6 +196,6 @@ def test_desk_builds_and_serves_through_milvus(built_home: Path, tmp_path: Path)
     assert build(settings, progress=False).rebuilt  # a different store is a different build
     desk = Desk(settings)
     assert isinstance(desk.snapshot().retriever.backend, MilvusBackend)
-    hits = desk.search(PROMOTION, k=3)["hits"]
-    assert hits[0]["doc_title"] == SKILLS_RULES and hits[0]["locator"] == "第十八条（二）"
-    assert desk.ask("拿了省赛第一名有多少奖金？")["found"]
+    hits = desk.search(PROMOTION, k=3).hits
+    assert hits[0].doc_title == SKILLS_RULES and hits[0].locator == "第十八条（二）"
+    assert desk.ask("拿了省赛第一名有多少奖金？").found

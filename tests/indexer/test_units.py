@@ -39,9 +39,9 @@ def test_every_offset_of_a_unit_maps_back_to_its_segment(catalogue: Catalogue) -
 
 def test_a_sentence_from_an_item_is_cited_to_the_item(desk: Desk) -> None:
     answer = desk.ask("云职创〔2019〕3号第十八条规定，决赛第1名给多少奖金？")
-    assert answer["found"]
-    for cited in answer["citations"]:
-        assert cited["verified"]
-        own = desk.lookup(cited["doc_id"], cited["locator"])["text"]
-        assert cited["quote"] in own
-    assert any(c["locator"].startswith("第十八条（") and "元" in c["quote"] for c in answer["citations"])
+    assert answer.found
+    for cited in answer.citations:
+        assert cited.verified
+        own = desk.lookup(cited.doc_id, cited.locator).text
+        assert cited.quote in own
+    assert any(c.locator.startswith("第十八条（") and "元" in c.quote for c in answer.citations)

@@ -48,9 +48,17 @@ def _walk(value: Any, path: str, found: dict[str, set[str]]) -> None:
             _walk(item, f"{path}[]", found)
 
 
-def differences(pinned: dict[str, list[str]], now: dict[str, list[str]]) -> list[str]:
+def differences(
+    pinned: dict[str, list[str]],
+    now: dict[str, list[str]],
+    nullable: tuple[str, ...] = (),
+    any_order: bool = False,
+) -> list[str]:
     """Every way ``now`` departs from ``pinned``: a path that appeared or vanished, an object whose
-    keys or key order changed, a value of a type never seen there before."""
+    keys (or, unless ``any_order``, key order) changed, a value of a type never seen there before.
+
+    A scalar at a path ending in one of ``nullable`` may also be null: the field is optional in the
+    code, and whether this corpus happened to give a null there is not part of the contract."""
     out = []
     for path in sorted(set(pinned) | set(now)):
         if path not in now:
@@ -59,10 +67,26 @@ def differences(pinned: dict[str, list[str]], now: dict[str, list[str]]) -> list
             out.append(f"{path}: new ({now[path]})")
         else:
             was, is_ = set(pinned[path]), set(now[path])
-            objects_was = {d for d in was if d.startswith("{")}
-            objects_now = {d for d in is_ if d.startswith("{")}
+            objects_was = {_keys(d, any_order) for d in was if d.startswith("{")}
+            objects_now = {_keys(d, any_order) for d in is_ if d.startswith("{")}
             if objects_now - objects_was:
                 out.append(f"{path}: keys {sorted(objects_now)} (was {sorted(objects_was)})")
-            if (is_ - objects_now) - (was - objects_was):
+            scalars_was = {d for d in was if not d.startswith("{")}
+            if path.endswith(nullable) and scalars_was and scalars_was <= _SCALARS:
+                scalars_was.add("null")
+            if {d for d in is_ if not d.startswith("{")} - scalars_was:
                 out.append(f"{path}: types {sorted(is_)} (was {sorted(was)})")
     return out
+
+
+_SCALARS = frozenset({"boolean", "integer", "number", "string", "null"})
+
+
+def _keys(descriptor: str, any_order: bool) -> str:
+    return "{" + ",".join(sorted(descriptor[1:-1].split(","))) + "}" if any_order else descriptor
+
+
+def object_keys(shapes: dict[str, list[str]], path: str) -> list[str]:
+    """The keys, in order, of the one kind of object found at ``path``."""
+    (descriptor,) = [d for d in shapes[path] if d.startswith("{")]
+    return descriptor[1:-1].split(",")

@@ -9,7 +9,7 @@ from rules import evaluate
 
 
 def _locators(out) -> list[str]:
-    return [c["locator"] for c in out.citations]
+    return [c.locator for c in out.citations]
 
 
 def test_provincial_first_place_is_champion_with_bonus_medal_and_technician() -> None:

@@ -26,7 +26,7 @@ def test_each_exclusion_names_its_item(code: str, locator: str) -> None:
     out = evaluate("yunling_craftsman_eligibility", {**BASE, "exclusions": [code]})
     assert out.outputs["eligible"] is False
     assert out.outputs["excluded_by"][0]["locator"] == locator
-    assert [c["locator"] for c in out.citations] == [locator]
+    assert [c.locator for c in out.citations] == [locator]
 
 
 def test_exclusions_override_direct_recognition() -> None:
@@ -58,7 +58,7 @@ def test_honours_by_article_6_and_7(honour: str, kind: str | None) -> None:
 def test_direct_recognition_does_not_need_the_article_5_conditions() -> None:
     out = evaluate("yunling_craftsman_eligibility", {"name": "李华", "honours": ["世界技能大赛决赛第4名"]})
     assert out.outputs["eligible"] is True and out.outputs["route"] == "直接认定"
-    assert [c["locator"] for c in out.citations] == ["第六条"]
+    assert [c.locator for c in out.citations] == ["第六条"]
 
 
 def test_priority_and_ordinary_routes() -> None:

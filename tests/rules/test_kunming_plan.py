@@ -82,7 +82,7 @@ def test_bad_years_and_dates_name_the_field(bad: dict) -> None:
 def test_city_champion_promotion_stops_at_level_two(level: str, promoted: str | None) -> None:
     out = evaluate("kunming_city_champion_promotion", {"current_level": level})
     assert out.outputs["promoted_to"] == promoted
-    assert out.citations == [
+    assert [c.to_dict() for c in out.citations] == [
         {
             "doc_number": "昆工〔2022〕3号",
             "doc_title": "昆明地区2022年职工“72行大练兵·360行出状元”竞赛活动方案",

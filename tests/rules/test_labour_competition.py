@@ -19,7 +19,7 @@ def test_one_application_per_unit_and_three_upgrades_a_year() -> None:
 def test_two_failed_years_revoke_the_status() -> None:
     out = evaluate("labour_competition_application", {"applications": 1, "consecutive_failed_years": 2})
     assert out.outputs["status_revoked"] is True
-    assert "第十四条" in [c["locator"] for c in out.citations]
+    assert "第十四条" in [c.locator for c in out.citations]
 
 
 @pytest.mark.parametrize(

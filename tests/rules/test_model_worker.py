@@ -11,7 +11,7 @@ def test_farmer_man_over_sixty_without_income_gets_the_monthly_minimum() -> None
     out = evaluate("model_worker_subsidies", {"farmer": True, "sex": "男", "age": 63, "has_fixed_income": False})
     hardship = out.outputs["farmer_hardship_subsidy"]
     assert hardship["eligible"] is True and hardship["monthly_min_yuan"] == 500
-    assert {"第六条（三）", "第十一条"} <= {c["locator"] for c in out.citations}
+    assert {"第六条（三）", "第十一条"} <= {c.locator for c in out.citations}
     assert out.outputs["spring_festival_yuan_per_year"] == 1000
 
 
@@ -47,4 +47,4 @@ def test_unknown_retirement_is_not_guessed() -> None:
 def test_disqualified_model_workers_get_nothing() -> None:
     out = evaluate("model_worker_subsidies", {"disqualified": True, "farmer": True, "sex": "男", "age": 70})
     assert out.outputs["eligible"] is False and out.outputs["spring_festival_yuan_per_year"] == 0
-    assert [c["locator"] for c in out.citations] == ["第十条"]
+    assert [c.locator for c in out.citations] == ["第十条"]

@@ -11,7 +11,7 @@ from rules import evaluate
 def test_living_subsidy_per_person(days: int, per_person: int) -> None:
     out = evaluate("training_living_subsidy", {"days": days})
     assert out.outputs["per_person_yuan"] == per_person
-    assert out.citations[0]["locator"] == "第十条"
+    assert out.citations[0].locator == "第十条"
 
 
 def test_twenty_day_course_explains_the_arithmetic() -> None:
@@ -23,7 +23,7 @@ def test_twenty_day_course_explains_the_arithmetic() -> None:
 def test_short_poverty_course_is_flagged_by_article_7() -> None:
     out = evaluate("training_living_subsidy", {"days": 10})
     assert out.outputs["per_person_yuan"] == 800
-    assert "第七条" in [c["locator"] for c in out.citations]
+    assert "第七条" in [c.locator for c in out.citations]
 
 
 def test_skills_upgrading_courses_have_no_living_subsidy() -> None:
@@ -37,4 +37,4 @@ def test_seventy_thirty_split_and_two_instalments() -> None:
     assert out.outputs["local_min_yuan"] == 37037.03
     instalments = [i["yuan"] for i in out.outputs["province_instalments"]]
     assert round(sum(instalments), 2) == out.outputs["province_yuan"]
-    assert {c["locator"] for c in out.citations} == {"第九条", "第十六条"}
+    assert {c.locator for c in out.citations} == {"第九条", "第十六条"}

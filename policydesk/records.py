@@ -1,0 +1,251 @@
+"""The records the Desk returns: one pydantic model per thing a user sees, and the only definition of
+its JSON. The API declares them as ``response_model`` (so /openapi.json describes every response) and
+the CLI prints them with ``--json``; both dump them with ``model_dump(mode="json")``, so the two
+channels cannot drift apart.
+
+Field order is the JSON key order; a field without a default is always present (``null`` when it has
+no value), which is how clients tell "no 文号" from "not sent". Records are built from the lower
+stages' dataclasses in one place, ``policydesk/convert.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from corpus import DocKind, DocStatus, RelationKind
+
+__all__ = [
+    "AddResult",
+    "AddedDocument",
+    "Answer",
+    "Citation",
+    "Document",
+    "DocumentDetail",
+    "DocumentRef",
+    "ExportRow",
+    "GenerationPreview",
+    "GovernResult",
+    "Health",
+    "HealthUnavailable",
+    "Hit",
+    "Provision",
+    "Record",
+    "Regulation",
+    "RegulationArticle",
+    "Relation",
+    "RuleCitation",
+    "RuleDescription",
+    "RuleOutput",
+    "SearchResult",
+    "Segment",
+    "Source",
+]
+
+
+class Record(BaseModel):
+    """Immutable and closed: a record is output, and a key nobody declared is a bug, not data."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(Record):
+    """Where a text sits in its original file, so staff can check it there."""
+
+    file: str = Field(description="Seed file name in corpus/raw (or an added file).")
+    line_start: int = Field(description="First line, 1-based, inclusive.")
+    line_end: int = Field(description="Last line, 1-based, inclusive.")
+
+
+# -- corpus --------------------------------------------------------------------------------------
+class Relation(Record):
+    kind: RelationKind
+    source_id: str
+    target_id: str | None = Field(description="None when the target is not in the corpus.")
+    target_title: str
+    locator: str | None = Field(description="The article that states the relation, e.g. 第三十五条.")
+    note: str
+
+
+class Document(Record):
+    """One catalogued text: a notice, each 办法 it issues, a news item…"""
+
+    id: str
+    title: str
+    doc_number: str | None = Field(description="发文字号; attachments carry their issuing notice's number.")
+    issuer: str | None
+    date: str | None = Field(description="ISO yyyy-mm-dd.")
+    kind: DocKind
+    status: DocStatus
+    provisional: bool = Field(description="试行 / 暂行.")
+    parent_id: str | None = Field(description="The notice that issues this document.")
+    relations: list[Relation]
+    source: Source
+    n_segments: int
+
+
+class Segment(Record):
+    """One addressable unit: 章, 条, 项 or 一、/（一）/1./（1）."""
+
+    id: str
+    doc_id: str
+    locator: str = Field(description="Short form used in citations: 第十八条（一）, 三、（二）.")
+    full_locator: str = Field(description="With its chapter: 第五章 第十八条（一）.")
+    heading_path: list[str]
+    text: str
+    source: Source
+    parent_id: str | None
+    level: int = Field(description="0 = chapter or top section, deeper = finer.")
+    children: list[str]
+
+
+class DocumentRef(Record):
+    id: str
+    title: str
+
+
+class DocumentDetail(Document):
+    segments: list[Segment]
+    children: list[DocumentRef] = Field(description="Documents this one issues (印发).")
+
+
+class ExportRow(Segment):
+    """One line of ``policydesk export --jsonl``: a segment with its document's title, 文号 and status."""
+
+    doc_title: str
+    doc_number: str | None
+    doc_status: DocStatus
+
+
+class Provision(Record):
+    """An exact lookup: the whole article with its 项 and 目, and the lines it spans."""
+
+    doc_id: str
+    doc_title: str
+    doc_number: str | None
+    status: DocStatus
+    locator: str
+    full_locator: str
+    text: str
+    source: Source
+
+
+class AddedDocument(Record):
+    id: str
+    title: str
+    kind: DocKind
+
+
+class AddResult(Record):
+    """What adding files changed: files copied in, files already there, documents the rebuild found."""
+
+    added: list[str]
+    unchanged: list[str]
+    documents: list[AddedDocument]
+
+
+# -- retrieval -----------------------------------------------------------------------------------
+class Hit(Record):
+    doc_id: str
+    doc_title: str
+    doc_number: str | None
+    locator: str
+    text: str
+    score: float
+    status: DocStatus
+    source: Source
+
+
+class SearchResult(Record):
+    hits: list[Hit]
+
+
+class Citation(Record):
+    """A quoted sentence and the article it was checked against, verbatim."""
+
+    doc_id: str
+    doc_title: str
+    doc_number: str | None
+    locator: str
+    quote: str
+    source: Source
+    status: DocStatus
+    verified: bool
+
+
+class Answer(Record):
+    found: bool = Field(description="False when the corpus does not answer; ``related`` is then no answer.")
+    answer: str
+    citations: list[Citation]
+    related: list[Hit] = Field(description="Closest provisions, not the answer.")
+
+
+class RegulationArticle(Record):
+    locator: str
+    text: str
+    source: Source
+
+
+class Regulation(Record):
+    doc_id: str
+    doc_title: str
+    doc_number: str | None
+    status: DocStatus
+    score: float
+    why: str = Field(description="Why this regulation governs the case (matched subject, scope, level).")
+    articles: list[RegulationArticle]
+
+
+# -- rules ---------------------------------------------------------------------------------------
+class RuleCitation(Record):
+    """An article a rule rests on."""
+
+    doc_number: str | None
+    doc_title: str
+    locator: str
+
+
+class RuleDescription(Record):
+    id: str
+    title: str
+    citations: list[RuleCitation]
+    input_schema: dict[str, Any]
+    example: dict[str, Any] = Field(description="An input that evaluates.")
+
+
+class RuleOutput(Record):
+    rule: str
+    inputs: dict[str, Any] = Field(description="The inputs as validated (defaults filled in).")
+    outputs: dict[str, Any]
+    explanation: str
+    citations: list[RuleCitation] = Field(description="The articles this evaluation used.")
+
+
+class GovernResult(Record):
+    regulations: list[Regulation]
+    consequences: list[RuleOutput] = Field(description="Rules the case states enough facts for, evaluated.")
+
+
+# -- generators and service ----------------------------------------------------------------------
+class GenerationPreview(Record):
+    """A generated .docx without its bytes: its name, its size and what it rests on."""
+
+    filename: str = Field(description="The Chinese file name the download will carry.")
+    size: int = Field(description="Size of the .docx in bytes.")
+    trace: list[dict[str, Any]] = Field(description="Rule outputs and the articles each requirement rests on.")
+
+
+class Health(Record):
+    status: Literal["ok"]
+    generation: str
+    documents: int
+    segments: int | None
+    units: int
+    dense: bool
+    embed_model: str | None
+
+
+class HealthUnavailable(Record):
+    status: Literal["unavailable"]
+    detail: str
