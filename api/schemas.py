@@ -11,11 +11,11 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from policydesk.config import Settings
+from policydesk.config import MAX_SEARCH_K, Settings
 
 #: Longest question or case accepted (over it: 413). The schema states it so clients can check first.
 MAX_TEXT_CHARS: int = Settings.model_fields["max_question_chars"].default
-MAX_K = 50
+MAX_K = MAX_SEARCH_K
 
 #: No C0/C1 control characters other than tab and line breaks, and at least one character that is neither
 #: white space nor an invisible format mark (the library refuses blank or control text as 422).
@@ -176,3 +176,8 @@ class GenerationPreview(_Open):
 
 class Health(_Open):
     status: str
+    rule_warnings: list[str] = Field(
+        default_factory=list,
+        description="Rule citations whose article no longer resolves in the serving catalogue (see "
+        "`policydesk rules verify`); the service keeps serving.",
+    )

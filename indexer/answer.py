@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus import Document, Segment
+from core.sentences import SENTENCE
+from corpus import Document, Segment, SourceSpan
 from indexer.framing import strip_framing
 from indexer.rerank import AnswerType, answer_type, has_answer_type, levels, query_bigrams
 from indexer.retrieve import Hit, Retriever
 from indexer.steps import Outline, procedure_outline
-from indexer.units import SENTENCE
 
 # Tunables (chosen on the dev set; see bench/README.md)
 ANSWER_DEPTH = 6  # hits whose sentences may answer
@@ -48,7 +48,7 @@ class Citation:
             "doc_number": self.doc_number,
             "locator": self.locator,
             "quote": self.quote,
-            "source": {"file": self.file, "line_start": self.line_start, "line_end": self.line_end},
+            "source": SourceSpan(self.file, self.line_start, self.line_end).to_dict(),
             "status": self.status,
             "verified": self.verified,
         }

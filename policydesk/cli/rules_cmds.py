@@ -1,4 +1,5 @@
-"""Rule commands: `policydesk rules` lists the rules, `policydesk rule ID --input …` evaluates one."""
+"""Rule commands: `policydesk rules` lists the rules, `policydesk rules verify` checks their articles against
+the catalogue, `policydesk rule ID --input …` evaluates one."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from typing import Any
 import click
 
 from core.errors import InvalidInput
-from policydesk.cli.base import echo_json, handle_errors, main
+from policydesk.cli.base import CONTEXT_SETTINGS, echo_json, handle_errors, main
+from policydesk.cli.options import data_options, make_desk
+from policydesk.config import Settings
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -46,11 +49,14 @@ def _value(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-@main.command("rules")
+@main.group("rules", invoke_without_command=True, context_settings=CONTEXT_SETTINGS)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: id, title, citations, input_schema, example.")
+@click.pass_context
 @handle_errors
-def rules_list(as_json: bool) -> None:
-    """List the rules with the articles they rest on."""
+def rules_list(ctx: click.Context, as_json: bool) -> None:
+    """List the rules with the articles they rest on (`rules verify` checks those articles)."""
+    if ctx.invoked_subcommand is not None:
+        return
     from rules import list_rules
 
     rows = [rule.describe() for rule in list_rules()]
@@ -61,6 +67,25 @@ def rules_list(as_json: bool) -> None:
         click.echo(f"{row['id']}  {row['title']}")
         for c in row["citations"]:
             click.echo(f"    《{c['doc_title']}》{c['locator']}（{c['doc_number']}）")
+
+
+@rules_list.command("verify")
+@click.option("--json", "as_json", is_flag=True, help="Print {ok, problems}.")
+@data_options
+@handle_errors
+def rules_verify(settings: Settings, as_json: bool) -> None:
+    """Check every rule's cited articles against the catalogue; exit 1 when one does not resolve."""
+    problems = make_desk(settings).verify_rules()
+    if as_json:
+        echo_json({"ok": not problems, "problems": problems})
+    elif problems:
+        for problem in problems:
+            click.echo(problem)
+    else:
+        click.echo("OK: 所有规则引用的条款均已核对")
+    if problems:
+        click.echo(f"Error: {len(problems)} 处规则引用无法核对", err=True)
+        sys.exit(1)
 
 
 @main.command("rule")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from core.errors import AmbiguousCitation, ArticleNotFound, DocumentNotFound
-from corpus import Catalogue, canonical_locator
-from corpus.numerals import cn_to_int, int_to_cn
+from core.locator import canonical_locator
+from core.numerals import cn_to_int, int_to_cn
+from corpus import Catalogue
 
 
 @pytest.mark.parametrize("value", [1, 9, 10, 11, 18, 20, 23, 99, 100, 105, 110, 999])

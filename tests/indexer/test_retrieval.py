@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from corpus import DataDir
 from indexer.embed import load_embedder
 from policydesk.build import build
 from policydesk.config import Settings
 from policydesk.desk import Desk
+from policydesk.generations import DataDir
 from tests.utils.policy_text import NEW_NOTICE
 
 

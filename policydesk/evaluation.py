@@ -1,4 +1,6 @@
-"""Measuring retrieval and answers on a question set with gold citations (../shared/eval format).
+"""Measuring retrieval and answers on a question set with gold citations (../shared/eval format), for
+`policydesk eval` and the bench. It sits in the service layer, outside the request path: it calls the
+Desk's search, ask and govern like any client and reads nothing of their internals.
 
 A hit is right when it cites the gold seed file and its source lines hold the gold line. The
 question set is for measuring only: nothing in the product reads it.
@@ -104,7 +106,7 @@ def _normalise_fact(text: str) -> str:
     return "".join(text.translate(table).split())
 
 
-def evaluate(
+def measure(
     eval_dir: Path,
     search: Callable[[str, int], dict],
     ask: Callable[[str], dict],
