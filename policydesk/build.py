@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import shutil
 import sqlite3
 import sys
 import time
@@ -28,6 +29,7 @@ from policydesk.config import Settings
 from policydesk.generations import CATALOGUE_FILE, DataDir, data_dir_message, verify
 
 _DATA_DIR_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT}
+LOW_DISK_BYTES = 32 * 1024 * 1024  # a write that fails with less free space than this failed for want of it
 PIPELINE_VERSION = "1"  # bump when cleaning, splitting or indexing changes what a build produces
 BUNDLED_CORPUS = Path(corpus_pkg.__file__).parent / "raw"
 
@@ -133,6 +135,8 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
         data.discard(staging)
         if (isinstance(exc, OSError) and exc.errno in _DATA_DIR_ERRNOS) or "full" in str(exc) or "readonly" in str(exc):
             raise DataDirError(data_dir_message(data.root, exc)) from None
+        if _disk_nearly_full(data.root):  # numpy and bm25s report a short write without an errno
+            raise DataDirError(data_dir_message(data.root, OSError(errno.ENOSPC, "disk full"))) from None
         raise BuildError(f"构建失败：{type(exc).__name__}: {exc}") from exc
     except Exception as exc:
         data.discard(staging)
@@ -149,6 +153,13 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
         time.perf_counter() - started,
         embedded[1],
     )
+
+
+def _disk_nearly_full(root: Path) -> bool:
+    try:
+        return shutil.disk_usage(root).free < LOW_DISK_BYTES
+    except OSError:
+        return False
 
 
 def _intact_manifest(data: DataDir) -> dict | None:

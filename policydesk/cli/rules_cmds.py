@@ -95,10 +95,10 @@ def rules_verify(settings: Settings, as_json: bool) -> None:
 @handle_errors
 def rule_eval(rule_id: str, input_: str | None, as_json: bool) -> None:
     """Evaluate rule RULE_ID (see `policydesk rules`) on the given inputs."""
-    from rules import evaluate, get_rule
+    from rules import evaluate_rule, get_rule
 
     rule = get_rule(rule_id)
-    result = evaluate(rule.id, read_json_input(input_))
+    result = evaluate_rule(rule.id, read_json_input(input_))
     if as_json:
         echo_json(result.to_dict())
         return
