@@ -26,7 +26,8 @@ _AGENCY_FORM = rf"(?P<agency>{_AGENCY})\s*[{_OPEN}]\s*(?P<year>\d{{4}})\s*[{_CLO
 _ORDER_FORM = rf"(?P<issuer>{_ORDER_ISSUER})令\s*第\s*(?P<order>\d{{1,4}})\s*号"
 
 SEARCH = re.compile(f"{_AGENCY_FORM}|{_ORDER_FORM}")
-"""Finds 文号 in running text; a match's ``group(0)`` may carry spaces and bracket variants."""
+"""Finds 文号 in running text; a match may carry spaces, bracket variants and words before the issuer
+(see ``DocNumber.readings``)."""
 _WHOLE = re.compile(rf"^(?:{_AGENCY_FORM}|{_ORDER_FORM})$")
 
 WELL_FORMED = re.compile(r"^[\u4e00-\u9fffA-Za-z]+〔(19|20)\d{2}〕[1-9]\d*号$")
@@ -49,6 +50,12 @@ class DocNumber:
     @property
     def is_order(self) -> bool:
         return self.year is None
+
+    def readings(self) -> list[DocNumber]:
+        """This number and the ones left when words before the issuer are dropped, longest first: running
+        text marks no boundary before a 机关代字 ("关于云职创〔2019〕3号"), a catalogue can tell which exists."""
+        shortest = 1 if self.year is not None else 2
+        return [DocNumber(self.issuer[i:], self.year, self.serial) for i in range(len(self.issuer) - shortest + 1)]
 
     def __str__(self) -> str:
         if self.year is None:

@@ -168,11 +168,20 @@ class Retriever:
     # -- exact references -------------------------------------------------------------------------
     def referenced_documents(self, query: str) -> list[Document]:
         docs: list[Document] = []
-        for _, number in docnumber.find(query):
-            docs.extend(self.catalogue.find_documents(str(number)))
+        for number in self.cited_numbers(query):
+            docs.extend(self.catalogue.find_documents(number))
         for match in _TITLE.finditer(query):
             docs.extend(self.catalogue.find_documents(match.group(1)))
         return docs
+
+    def cited_numbers(self, query: str) -> list[str]:
+        """The 文号 the query names that the catalogue knows, each in its longest known reading."""
+        found = []
+        for _, number in docnumber.find(query):
+            known = next((str(n) for n in number.readings() if self.catalogue.find_documents(str(n))), None)
+            if known is not None:
+                found.append(known)
+        return found
 
     def named_documents(self, query: str) -> list[Document]:
         """Documents the query names by title without 《》 (their issuing notice is not meant)."""
@@ -181,7 +190,7 @@ class Retriever:
 
     def exact_hits(self, query: str) -> list[Hit]:
         """ "云职创〔2019〕3号第十八条" / "《云岭工匠选树管理办法》第八条" → that article, first."""
-        refs = [str(number) for _, number in docnumber.find(query)]
+        refs = self.cited_numbers(query)
         refs += [m.group(1) for m in _TITLE.finditer(query)]
         locators = [m.group(0) for m in LOCATOR.finditer(query)]
         if not refs or not locators:

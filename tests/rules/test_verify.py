@@ -1,5 +1,5 @@
 """Every rule's articles exist in the catalogue and still contain the rule's key phrase; a rule
-whose article is missing or has changed is reported (the build fails on it)."""
+whose article is missing or has changed is reported (`rules verify`, and a warning of the build)."""
 
 from __future__ import annotations
 
