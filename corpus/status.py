@@ -8,12 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core import docnumber
+from core.dates import CN_DATE
 from core.sentences import sentence_at
 from core.text import compact
 from corpus.model import NON_NORMATIVE_KINDS, DocKind, DocStatus, RelationKind
 
 _REPEAL = re.compile(
-    r"(?:(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发的)?"
+    rf"(?:(?P<date>{CN_DATE})印发的)?"
     r"(?:原)?《(?P<title>[^《》]{4,80})》"
     rf"(?:[（(](?P<number>{docnumber.SEARCH.pattern})[）)])?"
     r"(?:等文件)?(?:同时|即行|予以)?(?:废止|停止执行)"

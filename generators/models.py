@@ -136,14 +136,15 @@ class PlanInput(_Imprint):
         when = self.issue_date()
         if when.year != self.year:
             raise ValueError(f"字段 date：成文日期 {when.isoformat()} 不在方案年度 {self.year} 年内")
-        if self.doc_number and f"〔{self.year}〕" not in self.doc_number:
+        number = docnumber.parse(self.doc_number) if self.doc_number else None
+        if number is not None and number.year != self.year:
             raise ValueError(f"字段 doc_number：发文字号的年份应为 {self.year}")
         if self.print_date and self.print_date < when:
             raise ValueError("字段 print_date：印发日期不能早于成文日期")
         return self
 
     def number(self) -> str:
-        return self.doc_number or f"{self.agency_code}〔{self.year}〕{self.serial}号"
+        return self.doc_number or str(docnumber.DocNumber(self.agency_code, self.year, self.serial))
 
 
 Programme = Literal["云岭工匠", "职工创新工作室", "职工技师工作站"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import InvalidInput
+from core.text import compact
 
 READ_BUDGET_CHARS = 1000  # what a person reads of the hit list before giving up
 
@@ -103,7 +104,7 @@ def retrieval_metrics(rows: Sequence[tuple[list[dict], list[dict]]]) -> Metrics:
 
 def _normalise_fact(text: str) -> str:
     table = str.maketrans({"：": ":", "∶": ":", "～": "—", "~": "—", "-": "—", "，": ",", "（": "(", "）": ")"})
-    return "".join(text.translate(table).split())
+    return compact(text.translate(table))
 
 
 def measure(

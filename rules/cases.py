@@ -14,6 +14,7 @@ from typing import Any
 
 from core.errors import PolicyDeskError
 from core.numerals import NUMBER, to_int
+from core.text import compact
 from rules.craftsman import DIRECT_HONOURS, classify_honour
 from rules.model import RuleOutput
 from rules.registry import evaluate_rule
@@ -171,7 +172,7 @@ def _craftsman(case: str) -> tuple[str, dict[str, Any]] | None:
     ):
         if m := re.search(pattern, case):
             honours.append(
-                re.sub(r"\s", "", m.group())
+                compact(m.group())
                 .replace("第一", "第1")
                 .replace("第二", "第2")
                 .replace("第三", "第3")
