@@ -245,8 +245,8 @@ def _whole(paras: Sequence[Paragraph], doc: DraftDocument) -> list[DraftSegment]
     head = [p for p in paras if not p.table]
     body = [p for p in paras if p.table]
     units = [DraftSegment("标题", (), head, 0)] if head else []
-    title_key = compact(doc.title)
-    body = [p for p in body if compact(p.text) != title_key and not re.fullmatch(r"附件\d*", p.text)]
+    title = compact(doc.title)
+    body = [p for p in body if compact(p.text) != title and not re.fullmatch(r"附件\d*", p.text)]
     if body:
         units.append(DraftSegment("表格", (), body, 0))
     return units
