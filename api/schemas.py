@@ -10,11 +10,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from policydesk.config import Settings
+from policydesk.config import MAX_SEARCH_K, Settings
 
 #: Longest question or case accepted (over it: 413). The schema states it so clients can check first.
 MAX_TEXT_CHARS: int = Settings.model_fields["max_question_chars"].default
-MAX_K = 50
+MAX_K = MAX_SEARCH_K
 
 #: No C0/C1 control characters other than tab and line breaks, and at least one character that is neither
 #: white space nor an invisible format mark (the library refuses blank or control text as 422).

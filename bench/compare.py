@@ -9,7 +9,7 @@
 (c) plain jieba (accurate mode, punctuation dropped, no dictionary, no stopwords) + bm25s (defaults)
     over fixed 500-character windows of the cleaned text.
 
-Metrics are indexer/evaluate.py's: a hit is right when its file is the gold seed file and its line
+Metrics are policydesk/evaluation.py's: a hit is right when its file is the gold seed file and its line
 range holds the gold line. Chunk line ranges of (b) are found in the raw file, those of (c) come from
 the cleaner's character → line map. Questions whose answer is not in the corpus are left out (n=41).
 """
@@ -64,7 +64,7 @@ class Pipeline:
 
 
 def _run(pipeline: Pipeline, questions: Sequence[dict], repeats: int) -> dict:
-    from indexer.evaluate import retrieval_metrics
+    from policydesk.evaluation import retrieval_metrics
 
     rows = [(pipeline.search(q["question"]), q["gold"]) for q in questions]
     metrics = retrieval_metrics(rows).to_dict()

@@ -233,7 +233,7 @@ def run_isolated(args: Sequence[str], env: dict[str, str] | None = None, timeout
 
 # -- data ------------------------------------------------------------------------------------------
 def dev_questions() -> tuple[list[dict], list[dict]]:
-    from indexer.evaluate import load_jsonl
+    from policydesk.evaluation import load_jsonl
 
     if not (EVAL_DIR / "dev_qa.jsonl").is_file():
         raise SystemExit(f"no dev set at {EVAL_DIR} (set POLICYDESK_EVAL_DIR)")

@@ -59,13 +59,13 @@ def main() -> int:
 
 
 def _compare(home: Path, store: str, questions: list[str], repeats: int) -> dict:
-    from corpus import Catalogue, DataDir, DocStatus
-    from corpus.store import CATALOGUE_FILE
+    from corpus import Catalogue, DocStatus
     from indexer.backends import open_backend, parse_store, publish_store
     from indexer.embed import load_embedder
-    from indexer.evaluate import evaluate
     from indexer.index import load_index
     from indexer.retrieve import Retriever
+    from policydesk.evaluation import measure
+    from policydesk.generations import CATALOGUE_FILE, DataDir
 
     generation = DataDir(home).current()
     assert generation is not None
@@ -87,7 +87,7 @@ def _compare(home: Path, store: str, questions: list[str], repeats: int) -> dict
     reports = {}
     for name, retriever in retrievers.items():
         search, ask, govern = _calls(retriever)
-        reports[name] = evaluate(EVAL_DIR, search, ask, govern, superseded).to_dict()
+        reports[name] = measure(EVAL_DIR, search, ask, govern, superseded).to_dict()
     rows, within = _print_figures(reports)
     timings = _timings(retrievers, questions, repeats)
     agreement = _lexical_agreement(retrievers, questions)

@@ -217,11 +217,11 @@ def _query(home: Path, repeats: int) -> dict:
 def _dense(home: Path, sample: int) -> dict:
     """Embed ``sample`` units of a fresh rewritten copy (none of them cached): characters/s, ms/unit."""
     from corpus import Catalogue
-    from corpus.store import CATALOGUE_FILE
     from indexer.embed import load_embedder
     from indexer.units import build_units
     from policydesk.build import BUNDLED_CORPUS, build
     from policydesk.config import Settings
+    from policydesk.generations import CATALOGUE_FILE
 
     dense_home = home.parent / "dense-sample"
     synthesise(BUNDLED_CORPUS, dense_home / "corpus", 2)

@@ -69,7 +69,3 @@ class DataDirError(PolicyDeskError):
     """The data directory is read-only, full or otherwise unusable."""
 
     code = "data_dir_unusable"
-
-
-class TemplateFieldMissing(InvalidInput):
-    code = "template_field_missing"

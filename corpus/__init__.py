@@ -2,14 +2,11 @@
 
 from corpus.catalogue import Catalogue, write_catalogue
 from corpus.ingest import Corpus, SourceFile, ingest
-from corpus.locator import canonical_locator
 from corpus.model import DocKind, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
-from corpus.store import DataDir
 
 __all__ = [
     "Catalogue",
     "Corpus",
-    "DataDir",
     "DocKind",
     "DocStatus",
     "Document",
@@ -18,7 +15,6 @@ __all__ = [
     "Segment",
     "SourceFile",
     "SourceSpan",
-    "canonical_locator",
     "ingest",
     "write_catalogue",
 ]

@@ -1,6 +1,6 @@
 """The catalogue: documents, segments and relations in one SQLite file, read into memory.
 
-The file is written once per build (into a fresh generation directory, see ``corpus.store``) and
+The file is written once per build (into a fresh generation directory, see ``policydesk.generations``) and
 then only read, so the in-memory ``Catalogue`` is immutable and safe to share between threads.
 """
 
@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from core.errors import AmbiguousCitation, ArticleNotFound, DocumentNotFound, IndexMissing
-from corpus.locator import canonical_locator, locator_variants, normalise_text
+from core.locator import canonical_locator, locator_variants
+from core.text import normalise_text
 from corpus.model import DocKind, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
 
 SCHEMA = """

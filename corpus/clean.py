@@ -13,6 +13,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core import docnumber
+from core.dates import CN_DATE
+from core.locator import MARKERS, marker_at
+from core.sentences import ENDS
+from core.text import compact
+
 # -- thresholds, named once ----------------------------------------------------------------------
 TABLE_CELL_MAX_CHARS = 3  # a "line" this short inside a run is one cell fragment of a table
 TABLE_MIN_RUN = 8  # this many fragments in a row make a character-per-line table block
@@ -23,17 +29,11 @@ DOUBLED_MIN_SHARE = 0.8  # share of a prefix that must be doubled before it is c
 
 _CJK = r"\u3400-\u9fff"
 _PAGE_NUMBER = re.compile(r"^[·•‧∙.\-—－\s]*[·•‧∙]{1,3}\s*\d{1,4}\s*$|^[-—－]\s*\d{1,4}\s*[-—－]$")
-# a 发文字号 line, whatever brackets extraction left: 昆工〔2022〕3号, 昆工[2022]3号
-DOC_NUMBER = re.compile(
-    r"^(?P<agency>[\u4e00-\u9fff]{1,12})[〔\[［【(（](?P<year>\d{4})[〕\]］】)）](?P<num>\d{1,4})号$"
-)
-_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_SENTENCE_END = tuple("。！？；：:;!?…")
+_DATE_LINE = re.compile(rf"^{CN_DATE}$")  # matched on the line without spaces
+_LINE_COMPLETE = tuple(ENDS + "：:;!?…")  # a line ending in these ends its paragraph
 _CLOSERS = tuple("”’」』）)】")
-_STRUCTURE_START = re.compile(
-    rf"^(第[{_CJK}0-9]{{1,6}}[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(?[0-9]{{1,2}}[.．、)）](?![0-9])"
-    rf"|（[0-9]{{1,2}}）|附件|[一二三四五六七八九十]+是|———?|——)"
-)
+# besides the heading markers, a line opens a unit with an attachment label, a dash, or "1)" / "(1." items
+_OTHER_STARTS = re.compile(r"^(附件|——|\(?[0-9]{1,2}[.．、)）](?![0-9]))")
 _DOUBLED_MARKER = re.compile(r"^(\d{1,2})\1[.．]{2}|^（（|^———")
 _LETTERHEAD = re.compile(rf"^[{_CJK}\s]{{2,40}}文件[{_CJK}\s]{{0,40}}$")
 _MARKDOWN = re.compile(r"^\s*(#{1,6}\s+|---+\s*$|\*\*\*+\s*$)")
@@ -110,7 +110,7 @@ def running_headers(raw_lines: Sequence[str]) -> set[str]:
     return headers
 
 
-_SENTENCE_END_RE = re.compile(r"[。！？；]$")
+_SENTENCE_END_RE = re.compile(rf"[{ENDS}]$")
 _HEADER_WORDS = re.compile(
     r"(文件|汇编|选编|文件集)$"
 )  # a once-seen line after a page number is a header if it names the book
@@ -216,26 +216,27 @@ def _table_run_end(lines: Sequence[_Line], start: int) -> int:
 
 def _starts_paragraph(prev: _Line, line: _Line, width: int) -> bool:
     prev_text = prev.text
-    complete = prev_text.endswith(_SENTENCE_END) or (prev_text.endswith(_CLOSERS) and len(prev_text) < width * 0.95)
+    complete = prev_text.endswith(_LINE_COMPLETE) or (prev_text.endswith(_CLOSERS) and len(prev_text) < width * 0.95)
     short = len(prev_text) < width * SHORT_LINE_RATIO
-    if _DATE_LINE.match(prev_text) or _DATE_LINE.match(line.text):
+    if _DATE_LINE.match(compact(prev_text)) or _DATE_LINE.match(compact(line.text)):
         return True
-    if DOC_NUMBER.match(line.text) or DOC_NUMBER.match(prev_text):
+    if docnumber.parse(line.text) or docnumber.parse(prev_text):
         return True
-    if (
-        len(prev_text) <= 2
-        and len(line.text) <= 4
-        and not _STRUCTURE_START.match(prev_text)
-        and not _STRUCTURE_START.match(line.text)
-    ):
+    if len(prev_text) <= 2 and len(line.text) <= 4 and not _starts_unit(prev_text) and not _starts_unit(line.text):
         return False  # a form's cell label broken over lines ("培训" / "人数")
     if _DOUBLED_MARKER.match(line.text):
         return True
-    if _STRUCTURE_START.match(line.text):
-        strong = re.match(rf"^第[{_CJK}0-9]{{1,6}}[章条]\s", line.text) is not None
-        heading_before = _STRUCTURE_START.match(prev_text) is not None and not prev_text.endswith("，、")
+    if _starts_unit(line.text):
+        found = marker_at(line.text, ("chapter", "article"))
+        strong = found is not None and line.text[found[1].end() : found[1].end() + 1].isspace()
+        heading_before = _starts_unit(prev_text) and not prev_text.endswith("，、")
         return strong or complete or short or heading_before
     return complete or short
+
+
+def _starts_unit(text: str) -> bool:
+    """Whether a line opens a numbered unit (a heading marker, 附件, a dash)."""
+    return marker_at(text, MARKERS) is not None or _OTHER_STARTS.match(text) is not None
 
 
 # -- doubled bold headings ---------------------------------------------------------------------
@@ -275,7 +276,3 @@ def _longest_repeat(text: str, start: int, limit: int) -> int:
         if text[start : start + size] == text[start + size : start + 2 * size]:
             return size
     return 0
-
-
-def compact(text: str) -> str:
-    return "".join(text.split())

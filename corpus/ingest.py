@@ -8,12 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from core.text import title_key
 from corpus.clean import clean, running_headers
 from corpus.model import DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
 from corpus.read import read_lines
 from corpus.sections import DraftSegment, segment
 from corpus.split import DraftDocument, split_documents
-from corpus.status import base_status, is_provisional, relations_in, title_key
+from corpus.status import base_status, is_provisional, relations_in
 
 
 @dataclass(frozen=True, slots=True)

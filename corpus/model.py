@@ -8,9 +8,10 @@ checkable against the original file.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from core.locator import MARKERS
 
 
 class DocKind(StrEnum):
@@ -59,6 +60,10 @@ class SourceSpan:
     def contains(self, line: int) -> bool:
         return self.line_start <= line <= self.line_end
 
+    def to_dict(self) -> dict:
+        """The ``source`` object of every hit, citation, article and document in the JSON."""
+        return {"file": self.file, "line_start": self.line_start, "line_end": self.line_end}
+
 
 @dataclass(frozen=True, slots=True)
 class Relation:
@@ -84,10 +89,6 @@ class Document:
     source: SourceSpan
     relations: tuple[Relation, ...] = ()
     n_segments: int = 0
-
-    @property
-    def is_normative(self) -> bool:
-        return self.status is not DocStatus.NON_NORMATIVE
 
     def citation_label(self) -> str:
         """《title》文号, the form staff write in their own documents."""
@@ -129,7 +130,7 @@ class Segment:
     def full_locator(self) -> str:
         """The locator with its chapter, e.g. ``第五章 第十八条（一）``."""
         for heading in self.heading_path:
-            chapter = re.match(r"第[一二三四五六七八九十百零]+章", heading)
+            chapter = MARKERS["chapter"].match(heading)
             if chapter:
                 return f"{chapter.group(0)} {self.locator}"
         return self.locator

@@ -1,7 +1,8 @@
 """Readers: a policy file on disk → its text lines, the lines every citation counts in.
 
-.txt/.md are read as they are. A .docx or a .pdf with a text layer is turned into lines once, and
-those lines are what its citations count (the extracted text is stored beside the catalogue).
+.txt/.md are read as they are. A .docx or a .pdf with a text layer is turned into lines, and those
+lines are what its citations count; the file itself is kept in the data directory, and reading it again
+gives the same lines.
 Anything else gets an ``UnreadableFile`` naming the file and the reason, never a traceback.
 """
 

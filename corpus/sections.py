@@ -12,53 +12,51 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from core.locator import LABELS, MARKERS
+from core.sentences import first_sentence
+from core.text import compact
 from corpus.clean import Paragraph
 from corpus.model import DocKind
 from corpus.split import DATE, DraftDocument, normalise_doc_number
 
-_CN = "一二三四五六七八九十百零〇"
-
 
 @dataclass(frozen=True, slots=True)
 class Marker:
+    """A heading marker (``core.locator.MARKERS``) at its rank in one numbering scheme."""
+
     name: str
-    pattern: re.Pattern[str]
     rank: float
     in_locator: bool = True
+    pattern: re.Pattern[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        pattern = MARKERS[self.name]
+        if self.name == "ordinal":  # 一是 heads an item only when a clause follows ("一是坚持……，")
+            pattern = re.compile(pattern.pattern + r"(?=[^，。；]{0,40}[。，；：])")
+        object.__setattr__(self, "pattern", pattern)
 
     def label(self, match: re.Match[str]) -> str:
         return LABELS[self.name](match.group(1))
 
 
-LABELS = {
-    "chapter": lambda n: f"第{n}章",
-    "part": lambda n: f"第{n}节",
-    "article": lambda n: f"第{n}条",
-    "top": lambda n: f"{n}、",
-    "paren_cn": lambda n: f"（{n}）",
-    "arabic": lambda n: str(int(n)),
-    "paren_ar": lambda n: f"（{int(n)}）",
-    "ordinal": lambda n: f"{n}是",
-}
-
 _ARTICLE_SCHEME = (
-    Marker("chapter", re.compile(rf"^第([{_CN}]+)章"), 0, in_locator=False),
-    Marker("part", re.compile(rf"^第([{_CN}]+)节"), 0.5, in_locator=False),
-    Marker("article", re.compile(rf"^第([{_CN}]+)条"), 1),
-    Marker("top", re.compile(rf"^([{_CN}]+)、"), 2),
-    Marker("paren_cn", re.compile(rf"^[（(]([{_CN}]+)[）)]"), 2),
-    Marker("arabic", re.compile(r"^(\d{1,2})[.．、](?!\d)"), 3),
-    Marker("paren_ar", re.compile(r"^[（(](\d{1,2})[）)]"), 4),
+    Marker("chapter", 0, in_locator=False),
+    Marker("part", 0.5, in_locator=False),
+    Marker("article", 1),
+    Marker("top", 2),
+    Marker("paren_cn", 2),
+    Marker("arabic", 3),
+    Marker("paren_ar", 4),
 )
 _SECTION_SCHEME = (
-    Marker("chapter", re.compile(rf"^第([{_CN}]+)章"), 0, in_locator=False),
-    Marker("top", re.compile(rf"^([{_CN}]+)、"), 1),
-    Marker("paren_cn", re.compile(rf"^[（(]([{_CN}]+)[）)]"), 2),
-    Marker("arabic", re.compile(r"^(\d{1,2})[.．、](?!\d)"), 3),
-    Marker("paren_ar", re.compile(r"^[（(](\d{1,2})[）)]"), 4),
-    Marker("ordinal", re.compile(rf"^([{_CN}]{{1,3}})是(?=[^，。；]{{0,40}}[。，；：])"), 5),
+    Marker("chapter", 0, in_locator=False),
+    Marker("top", 1),
+    Marker("paren_cn", 2),
+    Marker("arabic", 3),
+    Marker("paren_ar", 4),
+    Marker("ordinal", 5),
 )
-_ARTICLE_HEAD = re.compile(rf"^第[{_CN}]+条[\s　]")
+_ARTICLE_HEAD = re.compile(MARKERS["article"].pattern + r"[\s　]")
 HEADING_PATH_CHARS = 40  # a heading longer than this is cut in the path (its text stays whole)
 PLAIN_HEADING_MAX = 20
 _PLAIN_KINDS = frozenset(
@@ -146,7 +144,7 @@ def _tree(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[DraftSeg
 
 
 def _heading(text: str) -> str:
-    head = re.split(r"[。；]", text, maxsplit=1)[0]
+    head = first_sentence(text)
     return head if len(head) <= HEADING_PATH_CHARS else head[:HEADING_PATH_CHARS] + "…"
 
 
@@ -166,10 +164,10 @@ def _front_matter(paras: Sequence[Paragraph], doc: DraftDocument) -> list[DraftS
     units: list[DraftSegment] = []
     title_paras: list[Paragraph] = []
     rest = list(paras)
-    title_compact = re.sub(r"\s", "", doc.title)
+    title_compact = compact(doc.title)
     while rest and (
         normalise_doc_number(rest[0].text)
-        or re.sub(r"\s", "", rest[0].text) in title_compact
+        or compact(rest[0].text) in title_compact
         or rest[0].text.startswith("〔")
         or re.fullmatch(r"附\s*件\s*\d*", rest[0].text)
     ):
@@ -191,7 +189,7 @@ def _split_back_matter(paras: Sequence[Paragraph]) -> tuple[list[Paragraph], lis
     for i, p in enumerate(paras):
         if re.match(r"^附\s*件[：:]", p.text):
             return paras[:i], paras[i:]
-    date_at = next((i for i in range(len(paras) - 1, -1, -1) if DATE.match(re.sub(r"\s", "", paras[i].text))), None)
+    date_at = next((i for i in range(len(paras) - 1, -1, -1) if DATE.match(compact(paras[i].text))), None)
     if date_at is None:
         return paras, []
     start = date_at
@@ -222,7 +220,7 @@ def _unnumbered(paras: Sequence[Paragraph], doc: DraftDocument) -> list[DraftSeg
     units: list[DraftSegment] = []
     current: DraftSegment | None = None
     for i, p in enumerate(paras):
-        is_title = i == 0 and re.sub(r"\s", "", p.text) in re.sub(r"\s", "", doc.title)
+        is_title = i == 0 and compact(p.text) in compact(doc.title)
         is_heading = (
             len(p.text) <= PLAIN_HEADING_MAX
             and not re.search(r"[。；！？，：、,:]", p.text)
@@ -247,8 +245,8 @@ def _whole(paras: Sequence[Paragraph], doc: DraftDocument) -> list[DraftSegment]
     head = [p for p in paras if not p.table]
     body = [p for p in paras if p.table]
     units = [DraftSegment("标题", (), head, 0)] if head else []
-    title_key = re.sub(r"\s", "", doc.title)
-    body = [p for p in body if re.sub(r"\s", "", p.text) != title_key and not re.fullmatch(r"附件\d*", p.text)]
+    title = compact(doc.title)
+    body = [p for p in body if compact(p.text) != title and not re.fullmatch(r"附件\d*", p.text)]
     if body:
         units.append(DraftSegment("表格", (), body, 0))
     return units

@@ -13,10 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from corpus.clean import DOC_NUMBER, Paragraph, compact
+from core import docnumber
+from core.dates import CN_DATE, iso_from
+from core.locator import marker_at
+from core.text import compact, title_key
+from corpus.clean import Paragraph
 from corpus.model import DocKind
 
-DATE = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(印发)?$")
+DATE = re.compile(rf"^{CN_DATE}(印发)?$")  # a 落款 or 印发 date line, matched without spaces
 _NEWS_STAMP = re.compile(r"^(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\s*\d{1,2}:\d{2}$")
 _QUOTED = re.compile(r"《([^《》]{4,80})》")
 _ATTACH_LIST = re.compile(r"^附\s*件[：:]\s*(?:1[.．、]\s*)?(?P<first>.+)$")
@@ -79,26 +83,16 @@ class DraftDocument:
 
 
 def normalise_doc_number(text: str) -> str | None:
-    """昆工〔2022〕3 号 / 昆工[2022]3号 → 昆工〔2022〕3号; None if it is not one."""
-    match = DOC_NUMBER.match(compact(text))
-    if not match:
-        return None
-    return f"{match['agency']}〔{match['year']}〕{int(match['num'])}号"
+    """The 发文字号 a line is, spelt canonically (昆工[2022]3 号 → 昆工〔2022〕3号); None if it is not one.
+    A notice is anchored on its 发文字号; a 令号 (国务院令第493号) heads a promulgation, not a notice."""
+    number = docnumber.parse(text)
+    return str(number) if number is not None and not number.is_order else None
 
 
 def iso_date(text: str) -> str | None:
     text = compact(text)
     match = DATE.match(text) or _NEWS_STAMP.match(text)
-    if not match:
-        return None
-    return f"{int(match['y']):04d}-{int(match['m']):02d}-{int(match['d']):02d}"
-
-
-def _title_key(text: str) -> str:
-    """What two spellings of one title share: no spaces, one kind of dot, no quotes or brackets."""
-    text = compact(text)
-    text = re.sub(r"[·.．•‧]", "·", text)
-    return re.sub(r"[“”\"'‘’《》<>〈〉]", "", text)
+    return iso_from(match) if match else None
 
 
 def _clean_title(text: str) -> str:
@@ -169,9 +163,7 @@ def _title_like(text: str) -> bool:
         and not DATE.match(compact(text))
         and not normalise_doc_number(text)
         and not text.startswith(("〔", "[", "附件"))
-        and not re.match(
-            r"^(第[一二三四五六七八九十百]+[章条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", text
-        )
+        and marker_at(text, ("chapter", "article", "top", "paren_cn")) is None
     )
 
 
@@ -207,7 +199,7 @@ def _notice_family(paras: list[Paragraph], anchor: int, title_end: int, head: in
     expected = _quoted_titles(title + "".join(p.text for p in paras[title_end:body_end]))
     for name in expected:  # the title's own 《…》 in its best spelling
         title = re.sub(
-            r"《([^《》]+)》", lambda m, n=name: f"《{n}》" if _title_key(m[1]) == _title_key(n) else m[0], title
+            r"《([^《》]+)》", lambda m, n=name: f"《{n}》" if title_key(m[1]) == title_key(n) else m[0], title
         )
     notice.title = title
     rest = paras[body_end:]
@@ -272,7 +264,7 @@ def _quoted_titles(text: str) -> list[str]:
     for name in _QUOTED.findall(text):
         name = name.replace("<", "《").replace(">", "》")
         if kind_of_title(name):
-            key = _title_key(name)
+            key = title_key(name)
             seen[key] = _richer_spelling(seen.get(key, name), name)
     return list(seen.values())
 
@@ -282,7 +274,7 @@ def _find_children(paras: list[Paragraph], expected: list[str], page_start_only:
     starts: list[tuple[int, int, str, int]] = []  # (paragraph, paragraphs in title, title, label paras)
     cursor = 0
     for name in expected:
-        found = _find_heading(paras, _title_key(name), cursor)
+        found = _find_heading(paras, title_key(name), cursor)
         if found is None or (page_start_only and not paras[found[0] - found[2]].page_start):
             continue
         index, length, label = found
@@ -293,7 +285,7 @@ def _find_children(paras: list[Paragraph], expected: list[str], page_start_only:
     for n, (index, length, name, label) in enumerate(starts):
         stop = starts[n + 1][0] - starts[n + 1][3] if n + 1 < len(starts) else len(paras)
         heading = "".join(p.text for p in paras[index : index + length])
-        title = _clean_title(_richer_spelling(heading, name) if _title_key(heading) == _title_key(name) else name)
+        title = _clean_title(_richer_spelling(heading, name) if title_key(heading) == title_key(name) else name)
         children.append(
             DraftDocument(
                 title=title, kind=kind_of_title(title) or DocKind.OTHER, paragraphs=paras[index - label : stop]
@@ -316,7 +308,7 @@ def _find_heading(paras: list[Paragraph], key: str, cursor: int) -> tuple[int, i
         joined = ""
         for j in range(start, min(start + 6, len(paras))):
             joined += compact(paras[j].text)
-            joined_key = _title_key(joined)
+            joined_key = title_key(joined)
             if joined_key == key or (label and _loosely_names(joined_key, key)):
                 return start, j - start + 1, label
             if not (key.startswith(joined_key) or (label and len(joined_key) < len(key) + 8)):
@@ -356,8 +348,8 @@ def _attachments(doc: DraftDocument) -> list[DraftDocument]:
         tail = _split_glued_titles(doc.paragraphs[note_index + 1 :], names)
         found = _find_children(tail, names)
     else:
-        own = _title_key(doc.title)
-        quoted = [n for n in _quoted_titles("".join(p.text for p in doc.paragraphs)) if _title_key(n) != own]
+        own = title_key(doc.title)
+        quoted = [n for n in _quoted_titles("".join(p.text for p in doc.paragraphs)) if title_key(n) != own]
         found = _find_children(doc.paragraphs[1:], quoted, page_start_only=True)
     if not found:
         return []

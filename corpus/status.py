@@ -7,12 +7,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from core import docnumber
+from core.dates import CN_DATE
+from core.sentences import sentence_at
+from core.text import compact
 from corpus.model import NON_NORMATIVE_KINDS, DocKind, DocStatus, RelationKind
 
 _REPEAL = re.compile(
-    r"(?:(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发的)?"
+    rf"(?:(?P<date>{CN_DATE})印发的)?"
     r"(?:原)?《(?P<title>[^《》]{4,80})》"
-    r"(?:[（(](?P<number>[^（）()]{0,20}〔\d{4}〕\d+号)[）)])?"
+    rf"(?:[（(](?P<number>{docnumber.SEARCH.pattern})[）)])?"
     r"(?:等文件)?(?:同时|即行|予以)?(?:废止|停止执行)"
 )
 _PREVAIL = re.compile(r"以本(?P<self>[\u4e00-\u9fff]{1,6}?)(?:规定)?为准|按本(?P<self2>[\u4e00-\u9fff]{1,6}?)执行")
@@ -31,20 +35,15 @@ def relations_in(units: Iterable[tuple[str, str]]) -> list[FoundRelation]:
     """Repeal and precedence clauses in one document's (locator, text) units."""
     found: list[FoundRelation] = []
     for locator, text in units:
-        flat = re.sub(r"\s", "", text)
+        flat = compact(text)
         for match in _REPEAL.finditer(flat):
             note = f"{match['date']}印发" if match["date"] else ""
-            found.append(FoundRelation(RelationKind.REPEALS, match["title"], match["number"], locator, note))
+            number = docnumber.normalise(match["number"]) if match["number"] else None
+            found.append(FoundRelation(RelationKind.REPEALS, match["title"], number, locator, note))
         for match in _PREVAIL.finditer(flat):
-            sentence = _sentence_around(flat, match.start())
+            sentence = sentence_at(flat, match.start())
             found.append(FoundRelation(RelationKind.PREVAILS, "此前有关规定", None, locator, sentence))
     return found
-
-
-def _sentence_around(text: str, at: int) -> str:
-    start = max(text.rfind("。", 0, at), text.rfind("；", 0, at)) + 1
-    end = text.find("。", at)
-    return text[start : end + 1 if end >= 0 else len(text)]
 
 
 def base_status(kind: DocKind) -> DocStatus:
@@ -53,8 +52,3 @@ def base_status(kind: DocKind) -> DocStatus:
 
 def is_provisional(title: str) -> bool:
     return bool(re.search(r"[（(](试行|暂行)[）)]|暂行", title))
-
-
-def title_key(title: str) -> str:
-    """Titles compared for repeal: no spaces, no brackets around 试行, no quotes."""
-    return re.sub(r"[\s“”\"《》]", "", title)

@@ -9,9 +9,9 @@ Public API::
     write_atomic(path, data)                       # temp file + os.replace
 """
 
-from generators.api import KINDS, generate, input_schema
 from generators.checker import CHECK_IDS, CheckReport, CheckResult, check_docx
 from generators.package import write_atomic
+from generators.registry import KINDS, generate, input_schema
 from generators.result import GeneratedDocx
 
 __all__ = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from core.dates import cn_date
 from generators.flow import Flow, Span
 from generators.headings import parse_heading
 from generators.text_layout import split_title, text_width
@@ -27,11 +28,6 @@ INDENT_2 = 2 * SIZE_BODY
 INDENT_4 = 4 * SIZE_BODY
 BODY_CHARS_PER_LINE = 28
 JOINT_GAP = "\u3000" * 3  # room between two seals
-
-
-def cn_date(d: date) -> str:
-    """2026-04-12 → 2026年4月12日: Arabic numerals, full year, no zero padding (7.3.5.4)."""
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def title(flow: Flow, text: str, *, page_break_before: bool = False) -> None:

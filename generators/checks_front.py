@@ -7,6 +7,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from core import docnumber
 from generators.check_base import (
     FAIL,
     NA,
@@ -22,7 +23,6 @@ from generators.check_base import (
 )
 from generators.docx_reader import CJK, Block, W
 from generators.headings import heading_mistake, parse_heading, sequence_problems
-from generators.models import DOC_NUMBER
 
 
 # -- A. paper and page ------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ def _docno_format(ctx: Ctx) -> tuple[str, str]:
         return NA, "无版头"
     text = re.sub(r"\s+", "", ctx.s.docno.text)
     return verdict(
-        bool(DOC_NUMBER.match(text)),
+        bool(docnumber.WELL_FORMED.match(text)),
         text,
         f"“{text}”应为 机关代字〔YYYY〕N号（六角括号，不编虚位，不加“第”）",
     )

@@ -7,22 +7,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.numerals import cn_to_int, int_to_cn
+from core.locator import GBT_LEVELS, GBT_MARKERS
+from core.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
 
-_CN = "一二三四五六七八九十"
-_LEVELS = (
-    (1, re.compile(rf"^([{_CN}]+)、")),
-    (2, re.compile(rf"^（([{_CN}]+)）")),
-    (3, re.compile(r"^([0-9]+)[.．](?![0-9])")),
-    (4, re.compile(r"^（([0-9]+)）")),
-)
+_CN = CN_NUMERAL_CHARS
 _MISTAKES = (
     (re.compile(r"^[0-9]+、"), "“1、”应写作“1.”"),
     (re.compile(rf"^\(([{_CN}]+|[0-9]+)\)"), "层次序号应使用全角括号，如“（一）”“（1）”"),
     (re.compile(rf"^（([{_CN}]+|[0-9]+)）[、.．，]"), "“（一）”“（1）”后不加标点"),
     (re.compile(rf"^([{_CN}]+)[.．，,]"), "一级标题序号后用顿号，如“一、”"),
 )
-MARKERS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +28,11 @@ class Heading:
 
 
 def marker_for(level: int, number: int) -> str:
-    return MARKERS[level].format(int_to_cn(number) if level in (1, 2) else number)
+    return GBT_MARKERS[level].format(int_to_cn(number) if level in (1, 2) else number)
 
 
 def parse_heading(text: str) -> Heading | None:
-    for level, pattern in _LEVELS:
+    for level, pattern in GBT_LEVELS:
         m = pattern.match(text)
         if m:
             raw = m.group(1)

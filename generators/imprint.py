@@ -9,7 +9,7 @@ from datetime import date
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Pt
 
-from generators.body import cn_date
+from core.dates import cn_date
 from generators.flow import Flow
 from generators.oxml import cant_split_rows, set_cell_width, set_table_borders, set_table_layout
 from generators.text_layout import chars_per_line, line_count, text_width

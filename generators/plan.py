@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from core.dates import cn_date
 from core.errors import InvalidInput
 from generators import body
 from generators.flow import Flow
@@ -18,8 +19,8 @@ from generators.models import PlanInput
 from generators.package import to_bytes
 from generators.result import GeneratedDocx, safe_filename
 from generators.template import new_document
-from rules import evaluate
-from rules.kunming_plan import LOCAL_UNITS, cn_date
+from rules import evaluate_rule
+from rules.kunming_plan import LOCAL_UNITS
 
 # One entry per paragraph: (section locator in the new 方案, text, requirement ids it states).
 Item = tuple[str, str, tuple[str, ...]]
@@ -227,7 +228,7 @@ def build_plan(inp: PlanInput) -> GeneratedDocx:
         issued = inp.issue_date()
     except ValueError as exc:
         raise InvalidInput(str(exc)) from None
-    out = evaluate("kunming_annual_plan", {"year": inp.year}).outputs
+    out = evaluate_rule("kunming_annual_plan", {"year": inp.year}).outputs
     plan_title = out["title"]
     notice_title = f"关于印发《{plan_title}》的通知"
     doc = new_document()

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from corpus.numerals import int_to_cn
+from core.dates import cn_date
+from core.numerals import int_to_cn
 from generators import body
 from generators.flow import Flow
 from generators.footer import page_numbers
@@ -20,7 +21,7 @@ from generators.table import data_table
 from generators.template import new_document
 from generators.text_layout import text_width
 from generators.typography import SIZE_BODY
-from rules import Citation, evaluate, get_rule
+from rules import RuleCitation, evaluate_rule, get_rule
 from rules.craftsman import CraftsmanNominee
 
 Pledge = CraftsmanPledge | StudioPledge | StationPledge
@@ -82,7 +83,7 @@ PROGRAMMES = {
 def _opening(inp: Pledge, spec: Programme, received: int, recommended: int) -> list[str]:
     """The template's three opening sentences, with the counts filled in."""
     session = int_to_cn(inp.session)
-    cutoff, review = body.cn_date(inp.cutoff_date), body.cn_date(inp.review_date)
+    cutoff, review = cn_date(inp.cutoff_date), cn_date(inp.review_date)
     source = get_rule(spec.rule_id).citations[0].doc_title
     names = "、".join(inp.expert_names)
     if isinstance(inp, CraftsmanPledge):
@@ -127,7 +128,7 @@ def _recommended_row(i: int, nominee: Any, decision: dict[str, Any]) -> list[str
     return [str(i), nominee.name, nominee.leader or "", nominee.unit or ""]
 
 
-def _basis(citations: Sequence[Citation], locators: list[str]) -> str:
+def _basis(citations: Sequence[RuleCitation], locators: list[str]) -> str:
     title = citations[0].doc_title if citations else ""
     return f"《{title}》" + "、".join(dict.fromkeys(locators))
 
@@ -143,7 +144,7 @@ def _sign_block(flow: Flow, unit: str, when_text: str) -> None:
 
 def build_pledge(inp: Pledge) -> GeneratedDocx:
     spec = PROGRAMMES[inp.programme]
-    outputs = [evaluate(spec.rule_id, n.model_dump(mode="json")) for n in inp.nominees]
+    outputs = [evaluate_rule(spec.rule_id, n.model_dump(mode="json")) for n in inp.nominees]
     eligible = [(n, o) for n, o in zip(inp.nominees, outputs, strict=True) if o.outputs["eligible"]]
     excluded = [(n, o) for n, o in zip(inp.nominees, outputs, strict=True) if not o.outputs["eligible"]]
     title = f"云南省第{int_to_cn(inp.session)}届{spec.heading}推荐承诺书"
@@ -177,10 +178,10 @@ def build_pledge(inp: Pledge) -> GeneratedDocx:
             ["center", "center", "left", "left"],
         )
     body.body_paragraphs(flow, ["我们承诺，对所申报材料或陈述事实的真实性负责。"])
-    _sign_block(flow, inp.unit, body.cn_date(inp.date))
+    _sign_block(flow, inp.unit, cn_date(inp.date))
     page_numbers(doc)
 
-    quota = evaluate("selection_quota", {"programme": inp.programme, "proposed": len(eligible)})
+    quota = evaluate_rule("selection_quota", {"programme": inp.programme, "proposed": len(eligible)})
     trace = [
         {
             "nominee": n.name,

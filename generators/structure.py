@@ -7,12 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core import docnumber
+from core.dates import LOOSE_CN_DATE
 from generators.docx_reader import Block, Resolver
 
-LOOSE_DOCNO = re.compile(r"^[\u4e00-\u9fffA-Za-z]+\s*[〔\[【(（]\s*\d{2,4}\s*[〕\]】)）]\s*第?\s*\d+\s*号$")
-LOOSE_DATE = re.compile(
-    r"^\s*(\d{2,4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日\s*$"
-)
 ATTACHMENT_LABEL = re.compile(r"^附件\s*\d*$")
 HEADER_SCAN = 12
 
@@ -45,7 +43,7 @@ def _text(b: Block) -> str:
 
 def analyse(blocks: list[Block], res: Resolver) -> Structure:
     first = [b for b in blocks if b.page == 0]
-    docno = next((b for b in first[:HEADER_SCAN] if b.kind == "p" and LOOSE_DOCNO.match(_text(b))), None)
+    docno = next((b for b in first[:HEADER_SCAN] if b.kind == "p" and docnumber.LOOSE.match(_text(b))), None)
     nonempty = [b for b in first if not b.empty]
     kind = "document"
     if docno is not None:
@@ -75,7 +73,7 @@ def analyse(blocks: list[Block], res: Resolver) -> Structure:
 def _tail(s: Structure, rest: list[Block], res: Resolver) -> None:
     """Split the first part after the 主送 into 正文, 附件说明, 署名/日期, 附注 (or a 承诺书 sign block)."""
     date_i = next(
-        (i for i in range(len(rest) - 1, -1, -1) if rest[i].kind == "p" and LOOSE_DATE.match(rest[i].text)),
+        (i for i in range(len(rest) - 1, -1, -1) if rest[i].kind == "p" and LOOSE_CN_DATE.match(rest[i].text)),
         None,
     )
     if date_i is None:

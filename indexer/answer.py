@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.sentences import SENTENCE
 from corpus import Document, Segment
 from indexer.framing import strip_framing
 from indexer.rerank import AnswerType, answer_type, has_answer_type, levels, query_bigrams
 from indexer.retrieve import Hit, Retriever
 from indexer.steps import Outline, procedure_outline
-from indexer.units import SENTENCE
 
 # Tunables (chosen on the dev set; see bench/README.md)
 ANSWER_DEPTH = 6  # hits whose sentences may answer

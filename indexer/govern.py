@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.sentences import SENTENCE
 from corpus import DocKind, DocStatus, Document
 from indexer.framing import strip_framing
 from indexer.rerank import bigrams, query_bigrams
@@ -71,7 +72,8 @@ def _why(case: str, regulation: Regulation, retriever: Retriever) -> list[str]:
         why.append("情形与条文共有：" + "、".join(shared[:6]))
     scope = next((s for s in catalogue.segments(doc.id) if _SCOPE.search(s.text)), None)
     if scope is not None:
-        sentence = next((x for x in re.split(r"(?<=[。；])", scope.text) if _SCOPE.search(x)), scope.text)
+        flat = scope.text.replace("\n", "")  # the scope sentence may run over a broken source line
+        sentence = next((m.group(0) for m in SENTENCE.finditer(flat) if _SCOPE.search(m.group(0))), flat)
         why.append(f"适用范围（{scope.locator}）：{sentence.strip()[:80]}")
     level = _level(doc)
     if level:

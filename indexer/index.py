@@ -1,5 +1,6 @@
-"""The search index of one generation: units, a bm25s lexical index and a faiss dense index,
-saved beside the catalogue with the parameters they were built with."""
+"""The search index of one generation: units, a bm25s lexical index and the unit vectors (a faiss flat
+index on disk), saved beside the catalogue with the parameters they were built with. faiss is imported
+only when there are vectors: a lexical-only build never loads it."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from indexer.tokenise import Tokeniser, domain_words
 from indexer.units import Unit, build_units
 
 INDEX_DIR = "index"
+DENSE_FILE = "dense.faiss"
 BM25_K1 = 1.2
 BM25_B = 0.75
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -31,7 +33,6 @@ class SearchIndex:
     bm25: bm25s.BM25
     vectors: np.ndarray | None  # unit vectors (normalised), None in lexical-only mode
     embed_model: str | None
-    faiss_index: object | None = None
 
     @property
     def dense(self) -> bool:
@@ -62,8 +63,6 @@ def build_index(
 
 
 def save_index(index: SearchIndex, directory: Path) -> None:
-    import faiss  # leaf dependency: only the dense part needs it
-
     directory.mkdir(parents=True, exist_ok=True)
     index.bm25.save(str(directory / "bm25"), show_progress=False)
     (directory / "units.json").write_text(
@@ -78,10 +77,11 @@ def save_index(index: SearchIndex, directory: Path) -> None:
     }
     (directory / "params.json").write_text(json.dumps(params, ensure_ascii=False), encoding="utf-8")
     if index.vectors is not None:
+        import faiss  # leaf dependency: only the dense part needs it
+
         flat = faiss.IndexFlatIP(index.vectors.shape[1])
         flat.add(index.vectors)
-        faiss.write_index(flat, str(directory / "dense.faiss"))
-        index.faiss_index = flat
+        faiss.write_index(flat, str(directory / DENSE_FILE))
 
 
 def load_index(generation: Path, embed_model: str | None) -> SearchIndex:
@@ -95,7 +95,6 @@ def load_index(generation: Path, embed_model: str | None) -> SearchIndex:
         raise IndexMissing(f"检索索引缺失或损坏（{type(exc).__name__}），请运行 policydesk build --force") from None
     tokeniser = Tokeniser(params["tokeniser"]["words"])
     vectors = None
-    faiss_index = None
     built_with = params.get("embed_model")
     if embed_model is not None and built_with is not None:
         if built_with != embed_model:
@@ -104,6 +103,6 @@ def load_index(generation: Path, embed_model: str | None) -> SearchIndex:
             )
         import faiss
 
-        faiss_index = faiss.read_index(str(directory / "dense.faiss"))
-        vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
-    return SearchIndex(units, tokeniser, bm25, vectors, built_with if vectors is not None else None, faiss_index)
+        flat = faiss.read_index(str(directory / DENSE_FILE))
+        vectors = flat.reconstruct_n(0, flat.ntotal)
+    return SearchIndex(units, tokeniser, bm25, vectors, built_with if vectors is not None else None)

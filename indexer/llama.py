@@ -25,7 +25,7 @@ from llama_index.core.schema import (
 )
 from pydantic import PrivateAttr
 
-from corpus import Catalogue, Document, Segment
+from corpus import Catalogue, Document, Segment, SourceSpan
 from indexer.embed import EMBED_BATCH, Embedder
 from indexer.retrieve import Hit, Retriever
 from indexer.units import Unit
@@ -101,9 +101,7 @@ def unit_node(unit: Unit, document: Document, segment: Segment) -> TextNode:
         "status": str(document.status),
         "locator": segment.locator,
         "heading_path": " ".join(segment.heading_path),
-        "file": segment.source.file,
-        "line_start": unit.line_start,
-        "line_end": unit.line_end,
+        **SourceSpan(segment.source.file, unit.line_start, unit.line_end).to_dict(),
         "segment_id": segment.id,
         "unit_id": unit.id,
     }

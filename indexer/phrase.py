@@ -13,6 +13,7 @@ import re
 
 import httpx
 
+from core.sentences import SENTENCE
 from indexer.answer import Answer
 from indexer.rerank import bigrams
 
@@ -21,7 +22,6 @@ log = logging.getLogger("policydesk.phrase")
 TIMEOUT_SECONDS = 20.0
 MIN_SENTENCE_OVERLAP = 0.6  # share of a sentence's character bigrams that must come from the quotes
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_SENTENCES = re.compile(r"[^。！？；\n]+[。！？；]?")
 SYSTEM_PROMPT = (
     "你是政策咨询助手。只能依据用户给出的引文作答，用简洁的中文归纳回答问题；"
     "不得补充引文以外的任何事实、数字或条件；不要编造出处。"
@@ -63,7 +63,7 @@ def supported_by(text: str, quotes: list[str]) -> bool:
     pool = "".join(quotes)
     pool_grams = bigrams(pool)
     numbers = set(_NUMBER.findall(pool))
-    for match in _SENTENCES.finditer(text):
+    for match in SENTENCE.finditer(text):
         sentence = match.group(0).strip()
         if not sentence:
             continue

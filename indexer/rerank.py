@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
+from indexer.questions import QUESTION_NOISE
 from indexer.tokenise import fold_counted_numerals
 
 # Tunables (chosen on the dev set; see bench/README.md)
@@ -35,9 +36,6 @@ def levels(text: str) -> set[str]:
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff0-9]{2,}")
-_QUESTION_NOISE = re.compile(
-    r"(请问|是不是|能不能|可不可以|有没有|是否|多少|什么|怎么|怎样|如何|哪些|哪个|哪位|哪几|几个|分别|还能|可以|吗|呢|吧|啊|么|我们|他们|咱们|一下)"
-)
 
 
 class AnswerType(StrEnum):
@@ -111,7 +109,7 @@ def bigrams(text: str) -> set[str]:
 
 
 def query_bigrams(question: str) -> set[str]:
-    return bigrams(_QUESTION_NOISE.sub(" ", fold_counted_numerals(question)))
+    return bigrams(QUESTION_NOISE.sub(" ", fold_counted_numerals(question)))
 
 
 class BigramIdf:

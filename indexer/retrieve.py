@@ -10,9 +10,11 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
+from core import docnumber
 from core.errors import PolicyDeskError
-from corpus import Catalogue, DocStatus, Document, Segment
-from corpus.locator import canonical_locator, normalise_text
+from core.locator import LOCATOR, canonical_locator
+from core.text import normalise_text
+from corpus import Catalogue, DocStatus, Document, Segment, SourceSpan
 from indexer import rerank
 from indexer.backends import LocalBackend, RetrievalBackend
 from indexer.embed import Embedder
@@ -31,12 +33,7 @@ EXACT_SCORE = 2.0  # an exact citation outranks every fused score
 _REGION_PREFIX = re.compile(r"^(中共)?(云南省|昆明市|昆明地区|云南|昆明)")
 UNQUOTED_TITLE_CHARS = 6  # a title named without 《》 counts from this length (the region prefix dropped)
 _FRAME_LOCATORS = frozenset({"标题", "主送", "落款", "附件说明"})
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
 _TITLE = re.compile(r"《([^《》]{2,80})》")
-_LOCATOR = re.compile(
-    r"第[0-9一二三四五六七八九十百零]+条(?:第[0-9一二三四五六七八九十]+[款项])*(?:[（(][0-9一二三四五六七八九十]+[）)])*"
-    r"|[一二三四五六七八九十]+、(?:[（(][一二三四五六七八九十]+[）)])?(?:[0-9]{1,2})?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +45,9 @@ class Hit:
     exact: bool = False
 
     @property
-    def text(self) -> str:
-        return self.unit.text
+    def source(self) -> SourceSpan:
+        """The lines of the hit's own text (a window or a whole provision) in its source file."""
+        return SourceSpan(self.segment.source.file, self.unit.line_start, self.unit.line_end)
 
 
 class Retriever:
@@ -158,11 +156,20 @@ class Retriever:
     # -- exact references -------------------------------------------------------------------------
     def referenced_documents(self, query: str) -> list[Document]:
         docs: list[Document] = []
-        for match in _DOC_NUMBER.finditer(query):
-            docs.extend(self.catalogue.find_documents(re.sub(r"\s", "", match.group(0))))
+        for number in self.cited_numbers(query):
+            docs.extend(self.catalogue.find_documents(number))
         for match in _TITLE.finditer(query):
             docs.extend(self.catalogue.find_documents(match.group(1)))
         return docs
+
+    def cited_numbers(self, query: str) -> list[str]:
+        """The 文号 the query names that the catalogue knows, each in its longest known reading."""
+        found = []
+        for _, number in docnumber.find(query):
+            known = next((str(n) for n in number.readings() if self.catalogue.find_documents(str(n))), None)
+            if known is not None:
+                found.append(known)
+        return found
 
     def named_documents(self, query: str) -> list[Document]:
         """Documents the query names by title without 《》 (their issuing notice is not meant)."""
@@ -171,9 +178,9 @@ class Retriever:
 
     def exact_hits(self, query: str) -> list[Hit]:
         """ "云职创〔2019〕3号第十八条" / "《云岭工匠选树管理办法》第八条" → that article, first."""
-        refs = [re.sub(r"\s", "", m.group(0)) for m in _DOC_NUMBER.finditer(query)]
+        refs = self.cited_numbers(query)
         refs += [m.group(1) for m in _TITLE.finditer(query)]
-        locators = [m.group(0) for m in _LOCATOR.finditer(query)]
+        locators = [m.group(0) for m in LOCATOR.finditer(query)]
         if not refs or not locators:
             return []
         hits: list[Hit] = []

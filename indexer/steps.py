@@ -9,12 +9,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core.sentences import SENTENCE
 from corpus import Catalogue, Segment
+from indexer.questions import WHICH
 from indexer.retrieve import Hit
-from indexer.units import SENTENCE, announces_list
+from indexer.units import announces_list
 
 PROCEDURE_QUESTION = re.compile(
-    r"(哪些|什么|哪几|几个|几)[^，。？?]{0,4}(环节|步骤|程序|流程|阶段)|(环节|步骤|程序|流程)(是什么|有哪些|怎么走)"
+    rf"({'|'.join(WHICH)})[^，。？?]{{0,4}}(环节|步骤|程序|流程|阶段)|(环节|步骤|程序|流程)(是什么|有哪些|怎么走)"
 )
 _PROCEDURE_WORD = re.compile(r"程序|流程|步骤|环节|阶段")
 OUTLINE_DEPTH = 6  # the steps must hold one of this many best hits (as many as answer from)...

@@ -16,133 +16,28 @@ from collections.abc import Iterable
 
 import jieba
 
-from corpus.numerals import CN_NUMERAL_CHARS, cn_to_int
+from core import docnumber
+from core.numerals import CN_NUMBER, CN_NUMERAL_CHARS, cn_to_int
+from indexer.questions import QUESTION_WORDS
 
 jieba.setLogLevel(logging.WARNING)
 
 _QUOTED_NAME = re.compile(r"[“\"《]([\u4e00-\u9fff·0-9A-Za-z]{2,14})[”\"》]")
-_AGENCY = re.compile(r"([\u4e00-\u9fff]{1,8})〔\d{4}〕")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[0-9]+(?:\.[0-9]+)?|[A-Za-z]+")
-_CN_NUMBER = re.compile(rf"[{CN_NUMERAL_CHARS}]+")
-STOPWORDS = frozenset(
-    [
-        "的",
-        "了",
-        "和",
-        "与",
-        "及",
-        "或",
-        "是",
-        "在",
-        "有",
-        "为",
-        "对",
-        "由",
-        "将",
-        "把",
-        "被",
-        "等",
-        "之",
-        "其",
-        "以",
-        "于",
-        "从",
-        "向",
-        "给",
-        "按",
-        "要",
-        "该",
-        "这",
-        "那",
-        "哪",
-        "个",
-        "吗",
-        "呢",
-        "吧",
-        "啊",
-        "么",
-        "什么",
-        "怎么",
-        "怎样",
-        "如何",
-        "多少",
-        "几",
-        "哪些",
-        "哪个",
-        "哪位",
-        "是否",
-        "能否",
-        "可以",
-        "可不可以",
-        "能不能",
-        "有没有",
-        "请问",
-        "一下",
-        "我们",
-        "我",
-        "你",
-        "他",
-        "她",
-        "它",
-        "他们",
-        "咱们",
-        "就",
-        "也",
-        "还",
-        "都",
-        "又",
-        "再",
-        "而",
-        "并",
-        "且",
-        "但",
-        "如果",
-        "因为",
-        "所以",
-        "自己",
-        "这个",
-        "那个",
-        "一个",
-        "一些",
-        "里",
-        "中",
-        "上",
-        "下",
-        "时",
-        "后",
-        "前",
-        "得",
-        "着",
-        "过",
-        "没有",
-        "不",
-        "没",
-        "会",
-        "能",
-        "想",
-        "让",
-        "给",
-        "做",
-        "搞",
-        "办",
-        "拿",
-        "算",
-        "啥",
-        "呀",
-        "嘛",
-        "么",
-        "呗",
-        "多",
-        "大概",
-        "具体",
-        "分别",
-        "各",
-        "每",
-        "规定",
-        "按照",
-        "根据",
-    ]
+_CN_NUMBER = re.compile(CN_NUMBER)
+# fmt: off
+_FUNCTION_WORDS = (
+    "的", "了", "和", "与", "及", "或", "是", "在", "有", "为", "对", "由",
+    "将", "把", "被", "等", "之", "其", "以", "于", "从", "向", "给", "按",
+    "要", "该", "这", "那", "个", "就", "也", "还", "都", "又", "再", "而",
+    "并", "且", "但", "如果", "因为", "所以", "自己", "这个", "那个", "一个",
+    "一些", "里", "中", "上", "下", "时", "后", "前", "得", "着", "过",
+    "没有", "不", "没", "会", "能", "想", "让", "做", "搞", "办", "拿",
+    "算", "多", "大概", "具体", "各", "每", "规定", "按照", "根据",
 )
+# fmt: on
+STOPWORDS = frozenset(_FUNCTION_WORDS) | QUESTION_WORDS
+"""Dropped before BM25: function words, question words, and verbs every question leans on."""
 DOMAIN_WORD_FREQ = 200_000  # high enough that jieba keeps a domain name whole
 
 
@@ -156,9 +51,9 @@ def domain_words(titles: Iterable[str], texts: Iterable[str], doc_numbers: Itera
     for text in texts:
         words.update(m for m in _QUOTED_NAME.findall(text) if not m.isdigit())
     for number in doc_numbers:
-        match = _AGENCY.match(number)
-        if match:
-            words.add(match.group(1))
+        parsed = docnumber.parse(number)
+        if parsed is not None:
+            words.add(parsed.issuer)
     return sorted(words)
 
 

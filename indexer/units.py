@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
+from core.sentences import sentence_spans
+from core.text import compact
 from corpus import Catalogue, Document, Segment
 
 WINDOW_CHARS = 260  # a window holds about this many characters of the segment's text
 HEADING_ONLY_CHARS = 40  # a segment this short that has children is a heading: its children carry it
 LISTED_WHOLE_CHARS = 520  # a provision that announces a list ("按以下步骤实施：") is indexed with its items up to this
-_SENTENCE = re.compile(r"[^。；！？\n]*[。；！？\n]?")  # window boundaries (a line end closes a sentence too)
-SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")  # one sentence as answers quote it
 _ANNOUNCES_LIST = re.compile(r"[：:]\s*$")
 
 
@@ -132,7 +132,7 @@ def _only_title(doc: Document, seg: Segment) -> bool:
     if seg.locator != "标题":
         return False
     rest = re.sub(r"\s|附件\d*", "", seg.text)
-    return rest == "" or rest == re.sub(r"\s", "", doc.title)
+    return rest == "" or rest == compact(doc.title)
 
 
 def context_of(seg: Segment) -> str:
@@ -147,10 +147,7 @@ def _windows(text: str) -> Iterator[tuple[int, int]]:
         return
     start = 0
     cursor = 0
-    for match in _SENTENCE.finditer(text):
-        if not match.group(0):
-            continue
-        end = match.end()
+    for _, end in sentence_spans(text):
         if end - start > WINDOW_CHARS and cursor > start:
             yield start, cursor
             start = cursor

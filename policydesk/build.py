@@ -1,11 +1,15 @@
-"""Building a generation: ingest every source file, write the catalogue, check the rules' citations,
-index, and publish atomically. An unchanged corpus (same files, model and pipeline) is not rebuilt."""
+"""Building a generation: ingest every source file, write the catalogue, index, and publish atomically.
+An unchanged corpus (same files, model and pipeline) is not rebuilt.
+
+A build knows nothing of rules: whether their cited articles still hold is checked against the new
+generation afterwards (``policydesk.rule_check``) and reported as a warning, so a new edition of a cited
+办法 can never block an upload."""
 
 from __future__ import annotations
 
 import errno
 import hashlib
-import json
+import shutil
 import sqlite3
 import sys
 import time
@@ -13,17 +17,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import core as core_pkg
 import corpus as corpus_pkg
 from core.errors import BuildError, DataDirError, PolicyDeskError
-from corpus import Catalogue, DataDir, SourceFile, ingest, write_catalogue
+from corpus import Catalogue, SourceFile, ingest, write_catalogue
 from corpus.read import SUPPORTED_SUFFIXES
-from corpus.store import CATALOGUE_FILE, data_dir_message, verify
 from indexer.backends import publish_store
 from indexer.embed import EmbeddingCache, load_embedder
 from indexer.index import build_index
 from policydesk.config import Settings
+from policydesk.generations import CATALOGUE_FILE, DataDir, data_dir_message, verify
 
 _DATA_DIR_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT}
+LOW_DISK_BYTES = 32 * 1024 * 1024  # a write that fails with less free space than this failed for want of it
 PIPELINE_VERSION = "1"  # bump when cleaning, splitting or indexing changes what a build produces
 BUNDLED_CORPUS = Path(corpus_pkg.__file__).parent / "raw"
 
@@ -56,7 +62,7 @@ def pipeline_code_hash() -> str:
     import indexer
 
     digest = hashlib.sha256(PIPELINE_VERSION.encode())
-    for package in (Path(corpus_pkg.__file__).parent, Path(indexer.__file__).parent):
+    for package in (Path(p.__file__).parent for p in (core_pkg, corpus_pkg, indexer)):
         for path in sorted(package.glob("*.py")):
             digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
@@ -100,11 +106,7 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
     try:
         built = ingest(sources)
         write_catalogue(staging / CATALOGUE_FILE, built.documents, built.segments)
-        (staging / "sources.json").write_text(
-            json.dumps({s.name: list(s.lines) for s in sources}, ensure_ascii=False), encoding="utf-8"
-        )
         catalogue = Catalogue.load(staging / CATALOGUE_FILE)
-        _check_rules(catalogue)
         embedder = load_embedder(settings.embed_model)
         cache = EmbeddingCache(data.cache / "embeddings.sqlite") if embedder else None
         try:
@@ -133,6 +135,8 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
         data.discard(staging)
         if (isinstance(exc, OSError) and exc.errno in _DATA_DIR_ERRNOS) or "full" in str(exc) or "readonly" in str(exc):
             raise DataDirError(data_dir_message(data.root, exc)) from None
+        if _disk_nearly_full(data.root):  # numpy and bm25s report a short write without an errno
+            raise DataDirError(data_dir_message(data.root, OSError(errno.ENOSPC, "disk full"))) from None
         raise BuildError(f"构建失败：{type(exc).__name__}: {exc}") from exc
     except Exception as exc:
         data.discard(staging)
@@ -151,6 +155,13 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
     )
 
 
+def _disk_nearly_full(root: Path) -> bool:
+    try:
+        return shutil.disk_usage(root).free < LOW_DISK_BYTES
+    except OSError:
+        return False
+
+
 def _intact_manifest(data: DataDir) -> dict | None:
     """The serving generation's manifest, if every file still matches its checksum."""
     current = data.current()
@@ -160,15 +171,6 @@ def _intact_manifest(data: DataDir) -> dict | None:
         return verify(current)
     except PolicyDeskError:
         return None
-
-
-def _check_rules(catalogue: Catalogue) -> None:
-    """Every rule's articles must exist and still say what the rule relies on."""
-    from rules import verify_citations  # deferred: rules/ is a later stage than the catalogue it checks
-
-    problems = verify_citations(catalogue)
-    if problems:
-        raise BuildError("规则引用的条款已不存在或已改变：\n" + "\n".join(problems))
 
 
 def _index(catalogue, staging, embedder, cache, print_) -> tuple[int, int]:  # type: ignore[no-untyped-def]

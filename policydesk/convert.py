@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from indexer.govern import Regulation
     from indexer.retrieve import Hit
     from indexer.units import Unit
-    from rules import Citation as RuleCitation
-    from rules import Rule, RuleOutput
+    from rules import Rule, RuleCitation, RuleOutput
 
 SCORE_DIGITS = 4  # scores are shown rounded: more digits only suggest a precision ranking does not have
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from threadpoolctl import threadpool_limits
 
 from core.errors import InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
-from corpus import DataDir
+from corpus import Catalogue
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from indexer.answer import ask as answer_question
 from indexer.embed import Embedder, load_embedder
@@ -24,7 +24,8 @@ from indexer.govern import govern as rank_regulations
 from indexer.units import whole_provision
 from policydesk import convert
 from policydesk.build import BuildReport, build, source_paths
-from policydesk.config import Settings
+from policydesk.config import MAX_SEARCH_K, Settings
+from policydesk.generations import CATALOGUE_FILE, DataDir
 from policydesk.records import (
     AddResult,
     Answer,
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
     from generators import GeneratedDocx
 
 REFRESH_SECONDS = 0.5  # how often a request may look for a newer generation
-MAX_SEARCH_K = 50
 MAX_FILENAME_CHARS = 120
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")  # zero-width and direction marks
 _FILENAME_OK = re.compile(r"^[\w\u3400-\u9fff（）()《》〔〕【】\-—·.、 ]+$")
@@ -93,12 +93,44 @@ class Desk:
 
     def ensure_built(self, progress: bool = True) -> BuildReport:
         """Build when the data directory has no catalogue, or one built from other inputs."""
-        return build(self.settings, progress=progress, wait_seconds=600)
+        report = build(self.settings, progress=progress, wait_seconds=600)
+        self.rule_warnings()
+        return report
 
     def rebuild(self, force: bool = False, progress: bool | None = None) -> BuildReport:
         report = build(self.settings, force=force, progress=progress)
         self._checked = 0.0
+        self.rule_warnings()
         return report
+
+    def rule_warnings(self) -> list[str]:
+        """Rule citations that do not resolve in the current generation, as recorded beside its manifest
+        (checked and recorded on first use). Never raises for a missing build: there is nothing to check."""
+        from policydesk.rule_check import rule_warnings
+
+        generation = self.data.current()
+        if generation is None:
+            return []
+        snap = self._snapshot
+
+        def catalogue() -> Catalogue:
+            if snap is not None and snap.generation == generation:
+                return snap.catalogue
+            return Catalogue.load(generation / CATALOGUE_FILE)
+
+        try:
+            return rule_warnings(generation, catalogue)
+        except PolicyDeskError:  # a damaged catalogue: the build or the next request reports it
+            return []
+
+    def verify_rules(self) -> list[str]:
+        """Check every rule citation against the serving catalogue now (`policydesk rules verify`)."""
+        from policydesk.rule_check import check_rules, record_warnings
+
+        snap = self.snapshot()
+        problems = check_rules(snap.catalogue)
+        record_warnings(snap.generation, problems)
+        return problems
 
     # -- corpus ----------------------------------------------------------------------------------
     def documents(self) -> list[Document]:
@@ -227,9 +259,9 @@ class Desk:
         return [convert.rule_description(rule) for rule in list_rules()]
 
     def evaluate_rule(self, rule_id: str, inputs: dict[str, Any]) -> RuleOutput:
-        from rules import evaluate
+        from rules import evaluate_rule
 
-        return convert.rule_output(evaluate(rule_id, inputs))
+        return convert.rule_output(evaluate_rule(rule_id, inputs))
 
     def generate(self, kind: str, payload: dict[str, Any]) -> GeneratedDocx:
         """The .docx itself (bytes to download); ``preview`` is the same generation as a record."""
@@ -259,6 +291,7 @@ class Desk:
             units=len(snap.index.units),
             dense=snap.index.dense,
             embed_model=snap.index.embed_model,
+            rule_warnings=self.rule_warnings(),
         )
 
 

@@ -244,6 +244,11 @@ class Health(Record):
     units: int
     dense: bool
     embed_model: str | None
+    rule_warnings: list[str] = Field(
+        default_factory=list,
+        description="Rule citations whose article no longer resolves in the serving catalogue (see "
+        "`policydesk rules verify`); the service keeps serving.",
+    )
 
 
 class HealthUnavailable(Record):

@@ -3,18 +3,16 @@ so a request never sees a catalogue from one build and an index from another."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from core.errors import IndexMissing
-from corpus import Catalogue, DataDir
-from corpus.store import CATALOGUE_FILE, verify
+from corpus import Catalogue
 from indexer.backends import open_backend
 from indexer.embed import Embedder
 from indexer.index import SearchIndex, load_index
 from indexer.retrieve import Retriever
+from policydesk.generations import CATALOGUE_FILE, DataDir, verify
 
 
 @dataclass(frozen=True)
@@ -35,8 +33,3 @@ class Snapshot:
         index = load_index(generation, embedder.name if embedder else None)
         backend = open_backend(store, generation, index)
         return cls(generation, manifest, catalogue, index, Retriever(catalogue, index, embedder, backend=backend))
-
-    @cached_property
-    def sources(self) -> dict[str, list[str]]:
-        """Source file name → its lines, for showing the original text of a citation."""
-        return json.loads((self.generation / "sources.json").read_text(encoding="utf-8"))

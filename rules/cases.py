@@ -13,12 +13,13 @@ from collections.abc import Callable
 from typing import Any
 
 from core.errors import PolicyDeskError
-from corpus.numerals import to_int
+from core.numerals import NUMBER, to_int
+from core.text import compact
 from rules.craftsman import DIRECT_HONOURS, classify_honour
 from rules.model import RuleOutput
-from rules.registry import evaluate
+from rules.registry import evaluate_rule
 
-_NUM = r"[0-9０-９零〇一二两三四五六七八九十百]+"
+_NUM = NUMBER
 _RANK = re.compile(rf"(?:第\s*({_NUM})\s*名|(冠军|亚军|季军|状元))")
 _RANK_WORDS = {"冠军": 1, "状元": 1, "亚军": 2, "季军": 3}
 _DAYS = re.compile(rf"(?<![/每])({_NUM})\s*(?:个)?(?:天|日)(?!内)")
@@ -171,7 +172,7 @@ def _craftsman(case: str) -> tuple[str, dict[str, Any]] | None:
     ):
         if m := re.search(pattern, case):
             honours.append(
-                re.sub(r"\s", "", m.group())
+                compact(m.group())
                 .replace("第一", "第1")
                 .replace("第二", "第2")
                 .replace("第三", "第3")
@@ -208,7 +209,7 @@ def consequences_for_case(case: str) -> list[RuleOutput]:
             found = trigger(text)
             if not found or found[0] in seen:
                 continue
-            results.append(evaluate(*found))
+            results.append(evaluate_rule(*found))
             seen.add(found[0])
         except PolicyDeskError:
             continue  # facts stated but out of range: not a clear trigger

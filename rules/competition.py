@@ -8,8 +8,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from rules.inputs import Line, StrictModel
-from rules.model import Citation, Finding, Rule
+from core.inputs import Line, StrictModel
+from rules.model import Finding, Rule, RuleCitation
 from rules.sources import SKILLS_COMPETITION as SC
 from rules.sources import WUYI_AWARD as WY
 
@@ -54,7 +54,7 @@ class ProvincialAwardInput(StrictModel):
     )
 
 
-def _wuyi(already_honoured: bool) -> tuple[dict[str, object], str, tuple[Citation, ...]]:
+def _wuyi(already_honoured: bool) -> tuple[dict[str, object], str, tuple[RuleCitation, ...]]:
     if already_honoured:
         return (
             {"eligible": False, "note": "已获省部级及以上劳动模范、先进工作者或五一劳动奖，不再授予"},
@@ -92,7 +92,7 @@ def _provincial_qualification(rank: int, current: str) -> str | None:
 def provincial_award(inp: ProvincialAwardInput) -> Finding:
     """第十八条: ranks 1, 2–10 and the rest get different titles, bonuses and promotions."""
     trade = inp.trade or _TRADE_PLACEHOLDER
-    cited: list[Citation] = [CLASS1]
+    cited: list[RuleCitation] = [CLASS1]
     parts: list[str] = []
     if inp.rank == 1:
         title, bonus = f"云南省{trade}技术状元", 10000
@@ -255,7 +255,7 @@ class EntryInput(StrictModel):
 def entry_requirements(inp: EntryInput) -> Finding:
     """第八条 and 第十二条: a field of at least 30, teams of 1 leader + 1 adviser + 3–5 contestants."""
     checks: list[dict[str, object]] = []
-    cited: list[Citation] = []
+    cited: list[RuleCitation] = []
     if inp.initial_entrants is not None:
         checks.append(
             {

@@ -10,8 +10,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from rules.inputs import Line, StrictModel, Text
-from rules.model import Citation, Finding, Rule
+from core.inputs import Line, StrictModel, Text
+from rules.model import Finding, Rule, RuleCitation
 from rules.sources import INNOVATION_STUDIO as ST
 from rules.sources import TECHNICIAN_STATION as TS
 from rules.sources import YUNLING_CRAFTSMAN as YC
@@ -23,7 +23,7 @@ Y_BASIC = YC.cite("第五条", "其所在单位须在云南登记注册")
 Y_CONDITIONS = YC.cite("第五条", "符合以下条件之一的均可申报")
 Y_DIRECT = YC.cite("第六条", "可以直接认定")
 Y_PRIORITY = YC.cite("第七条", "在选树时优先评定")
-Y_EXCLUSIONS: dict[str, Citation] = {
+Y_EXCLUSIONS: dict[str, RuleCitation] = {
     "严重违纪违法": YC.cite("第八条（一）", "有严重违纪违法行为的"),
     "违反政治纪律和政治规矩": YC.cite("第八条（二）", "违反政治纪律和政治规矩的"),
     "处分影响期未满": YC.cite("第八条（三）", "受到诫勉、组织处理或党纪政务处分等影响期未满的"),
@@ -116,7 +116,7 @@ def _excluded(locator: str, reason: str) -> dict[str, str]:
 def craftsman_eligibility(n: CraftsmanNominee) -> Finding:
     """第五条至第八条 and 第三条: exclusions first, then the basic conditions, then the route."""
     excluded: list[dict[str, str]] = []
-    cited: list[Citation] = []
+    cited: list[RuleCitation] = []
     for code in sorted(set(n.exclusions), key=list(Y_EXCLUSIONS).index):  # article order, not input order
         cite = Y_EXCLUSIONS[code]
         excluded.append(_excluded(cite.locator, _EXCLUSION_TEXT[code]))
@@ -229,16 +229,16 @@ class _Checks:
     def __init__(self) -> None:
         self.failed: list[dict[str, str]] = []
         self.unverified: list[str] = []
-        self.cited: list[Citation] = []
+        self.cited: list[RuleCitation] = []
 
-    def check(self, ok: bool | None, requirement: str, cite: Citation) -> None:
+    def check(self, ok: bool | None, requirement: str, cite: RuleCitation) -> None:
         if ok is None:
             self.unverified.append(requirement)
         elif not ok:
             self.failed.append(_excluded(cite.locator, f"不符合：{requirement}"))
             self.cited.append(cite)
 
-    def finding(self, name: str, kind: str, all_cites: tuple[Citation, ...]) -> Finding:
+    def finding(self, name: str, kind: str, all_cites: tuple[RuleCitation, ...]) -> Finding:
         eligible = not self.failed
         outputs = {
             "name": name,
@@ -299,7 +299,7 @@ def station_eligibility(n: StationNominee) -> Finding:
 
 # -- quotas -------------------------------------------------------------------------------------------
 Programme = Literal["云岭工匠", "职工创新工作室", "职工技师工作站"]
-_QUOTAS: dict[str, tuple[int, str, Citation]] = {
+_QUOTAS: dict[str, tuple[int, str, RuleCitation]] = {
     "云岭工匠": (20, "每年命名人数不超过20名", Y_CAP),
     "职工创新工作室": (30, "每两年命名一批，原则上每批不超过30个", S_CAP),
     "职工技师工作站": (30, "每两年命名一批，原则上每批不超过30个", T_CAP),

@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
-from rules.inputs import IsoDate, StrictModel
-from rules.model import Citation, Finding, Rule
+from core.dates import cn_date
+from core.inputs import IsoDate, StrictModel
+from rules.model import Finding, Rule, RuleCitation
 from rules.sources import KUNMING_PLAN_2022 as KP
 
 K_CITY = KP.cite("三、（一）", "不少于20场次")
@@ -80,12 +81,7 @@ LOCAL_UNITS = "滇中新区，各县（市）区，各国家级、省级开发�
 LAUNCH, HALF, DONE, SUMMARY = (4, 30), (7, 31), (11, 30), (12, 25)
 
 
-def cn_date(d: date) -> str:
-    """2026-07-31 → 2026年7月31日 (GB/T 9704 7.3.5.4: no zero padding)."""
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
-def _req(key: str, text: str, cite: Citation, when: date | None = None) -> dict[str, object]:
+def _req(key: str, text: str, cite: RuleCitation, when: date | None = None) -> dict[str, object]:
     return {
         "id": key,
         "text": text,
@@ -96,7 +92,11 @@ def _req(key: str, text: str, cite: Citation, when: date | None = None) -> dict[
     }
 
 
-class PlanInput(StrictModel):
+# The rule's question about one year's plan; the 方案 generator's input is generators.models.PlanInput.
+# (A comment, not a docstring: pydantic would publish a docstring in the rule's input schema.)
+class AnnualPlanInput(StrictModel):
+    model_config = ConfigDict(title="PlanInput")  # the schema's name in `rules --json`, as published
+
     year: int = Field(ge=2000, le=2099, description="方案年度")
     as_of: IsoDate | None = Field(None, description="核对日期（YYYY-MM-DD）：给出时标出各时间节点是否已过")
     district_type: Literal["主城五区", "其他县（市）区"] | None = Field(None, description="核对县区任务时的县区类别")
@@ -269,7 +269,7 @@ def plan_outputs(year: int) -> dict[str, object]:
     }
 
 
-def _district_check(inp: PlanInput) -> tuple[dict[str, object] | None, str | None]:
+def _district_check(inp: AnnualPlanInput) -> tuple[dict[str, object] | None, str | None]:
     if inp.district_type is None or (inp.competitions_held is None and inp.trades_covered is None):
         return None, None
     times, trades = (5, 10) if inp.district_type == "主城五区" else (4, 8)
@@ -289,7 +289,7 @@ def _district_check(inp: PlanInput) -> tuple[dict[str, object] | None, str | Non
     return check, text
 
 
-def annual_plan(inp: PlanInput) -> Finding:
+def annual_plan(inp: AnnualPlanInput) -> Finding:
     out = plan_outputs(inp.year)
     m = out["milestones"]
     parts = [
@@ -298,7 +298,7 @@ def annual_plan(inp: PlanInput) -> Finding:
         f"{cn_date(date.fromisoformat(m['all_done_by']))}前完成；{cn_date(date.fromisoformat(m['summary_by']))}前总结"
         "（参照昆工〔2022〕3号三、四）"
     ]
-    cited: list[Citation] = [
+    cited: list[RuleCitation] = [
         K_CITY,
         K_DISTRICT,
         K_COUNTY,
@@ -363,7 +363,7 @@ RULES = (
         "kunming_annual_plan",
         "昆明地区年度“72行大练兵·360行出状元”竞赛活动：阶段、时限与任务量",
         CITATIONS,
-        PlanInput,
+        AnnualPlanInput,
         annual_plan,
         {"year": 2026},
     ),

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from core.errors import InvalidInput
-from rules.inputs import StrictModel
+from core.inputs import StrictModel
 from rules.model import Finding, Rule
 from rules.sources import LABOUR_COMPETITION as LC
 

@@ -1,8 +1,8 @@
 """The records a rule is made of and the record it returns.
 
 A rule is data (id, title, the articles it rests on, an input model, an example) plus one small
-pure function. Keeping the articles as data lets the build check every one of them against the
-catalogue, and keeping the function pure lets tests pin its numbers without any corpus.
+pure function. Keeping the articles as data lets ``policydesk rules verify`` check every one of them
+against the catalogue, and keeping the function pure lets tests pin its numbers without any corpus.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from pydantic import BaseModel
 
 
 @dataclass(frozen=True, slots=True)
-class Citation:
-    """One article a rule rests on. ``key_phrase`` is a short verbatim phrase of that article: if a
-    new version of the document drops it, the build fails instead of the rule silently going stale."""
+class RuleCitation:
+    """One article a rule rests on. ``key_phrase`` is a short verbatim phrase of that article: if a new
+    version of the document drops it, ``policydesk rules verify`` and ``/health`` report the rule instead of
+    it silently going stale. (An answer's quoted citation is ``indexer.answer.Citation``.)"""
 
     doc_number: str | None
     doc_title: str
@@ -40,8 +41,8 @@ class Source:
     doc_number: str | None
     doc_title: str
 
-    def cite(self, locator: str, key_phrase: str) -> Citation:
-        return Citation(self.doc_number, self.doc_title, locator, key_phrase)
+    def cite(self, locator: str, key_phrase: str) -> RuleCitation:
+        return RuleCitation(self.doc_number, self.doc_title, locator, key_phrase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +51,14 @@ class Finding:
 
     outputs: dict[str, Any]
     explanation: str
-    cited: tuple[Citation, ...]
+    cited: tuple[RuleCitation, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     title: str
-    citations: tuple[Citation, ...]
+    citations: tuple[RuleCitation, ...]
     input_model: type[BaseModel]
     apply: Callable[[Any], Finding]
     example: dict[str, Any] = field(default_factory=dict)
@@ -72,4 +73,4 @@ class RuleOutput:
     inputs: dict[str, Any]
     outputs: dict[str, Any]
     explanation: str
-    citations: tuple[Citation, ...]  # the articles this evaluation used, among the rule's declared ones
+    citations: tuple[RuleCitation, ...]  # the articles this evaluation used, among the rule's declared ones

@@ -8,8 +8,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from rules.inputs import StrictModel
-from rules.model import Citation, Finding, Rule
+from core.inputs import StrictModel
+from rules.model import Finding, Rule, RuleCitation
 from rules.sources import MODEL_WORKER_FUND as MW
 
 FARMER_TARGET = MW.cite("第六条（三）", "农民劳模男年满60周岁、女年满55周岁且无固定收入或者丧失劳动能力的")
@@ -62,7 +62,7 @@ def _farmer_hardship(inp: ModelWorkerInput) -> tuple[dict[str, object], str | No
     }, f"不属第六条（三）情形（{why}）"
 
 
-def _honour_allowance(inp: ModelWorkerInput) -> tuple[dict[str, object], str | None, list[Citation]]:
+def _honour_allowance(inp: ModelWorkerInput) -> tuple[dict[str, object], str | None, list[RuleCitation]]:
     if inp.retired is None:
         return {"eligible": None, "note": "须核实是否已退休或达到城乡居民养老金领取年龄"}, None, []
     if not inp.retired:
@@ -95,7 +95,7 @@ def model_worker_subsidies(inp: ModelWorkerInput) -> Finding:
             "违纪违法、撤销荣誉、移居国（境）外或者去向不明且失去联系的劳模，不纳入补助资金发放对象（第十条）。",
             (EXCLUDED,),
         )
-    cited: list[Citation] = [SPRING_TARGET, SPRING_AMOUNT]
+    cited: list[RuleCitation] = [SPRING_TARGET, SPRING_AMOUNT]
     parts = [f"春节慰问金每人每年{SPRING_FESTIVAL_YUAN}元（第八条、第十四条）"]
     hardship, hardship_text = _farmer_hardship(inp)
     if hardship_text:

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from rules.inputs import StrictModel
+from core.inputs import StrictModel
 from rules.model import Finding, Rule
 from rules.sources import TRAINING_FUND as TF
 

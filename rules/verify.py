@@ -1,4 +1,5 @@
-"""Build-time check of every rule's articles against the catalogue.
+"""The check of every rule's articles against a catalogue (``policydesk rules verify``, and the warning
+each generation records for ``/health``).
 
 A citation passes when its document and article exist and the article (or one of its items) still
 contains the rule's key phrase. Comparison ignores whitespace and full/half-width differences,
@@ -10,9 +11,9 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from core.errors import DocumentNotFound, PolicyDeskError
-from corpus.locator import normalise_text
+from core.text import normalise_text
 from corpus.model import Document, Segment
-from rules.model import Citation, Rule
+from rules.model import Rule, RuleCitation
 from rules.registry import list_rules
 
 
@@ -22,7 +23,7 @@ class _Catalogue(Protocol):
     def document(self, doc_id: str) -> Document: ...
 
 
-def _resolve(catalogue: _Catalogue, cite: Citation) -> Segment:
+def _resolve(catalogue: _Catalogue, cite: RuleCitation) -> Segment:
     """By title first: several 办法 share one 文号, and the title names exactly one of them."""
     try:
         return catalogue.lookup(cite.doc_title, cite.locator)
@@ -45,7 +46,7 @@ def _texts(catalogue: _Catalogue, seg: Segment) -> Iterable[str]:
                 continue
 
 
-def check_citation(catalogue: _Catalogue, cite: Citation) -> str | None:
+def check_citation(catalogue: _Catalogue, cite: RuleCitation) -> str | None:
     """None when the citation holds, else a one-line Chinese description of the problem."""
     try:
         seg = _resolve(catalogue, cite)
@@ -65,9 +66,9 @@ def check_citation(catalogue: _Catalogue, cite: Citation) -> str | None:
 
 
 def verify_citations(catalogue: _Catalogue, rules: Iterable[Rule] | None = None) -> list[str]:
-    """Problems with the rules' citations (empty when all hold). The build fails on a non-empty list."""
+    """Problems with the rules' citations (empty when all hold), one line each."""
     problems: list[str] = []
-    checked: dict[Citation, str | None] = {}
+    checked: dict[RuleCitation, str | None] = {}
     for rule in list_rules() if rules is None else rules:
         for cite in rule.citations:
             if cite not in checked:

@@ -16,11 +16,11 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from corpus import Catalogue, DataDir
-from corpus.store import CATALOGUE_FILE
+from corpus import Catalogue
 from policydesk.build import build
 from policydesk.config import Settings
 from policydesk.desk import Desk
+from policydesk.generations import CATALOGUE_FILE, DataDir
 
 SHARED_CACHE = Path(os.environ.get("POLICYDESK_TEST_CACHE", Path.home() / ".cache" / "policydesk"))
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"

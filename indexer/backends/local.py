@@ -1,4 +1,11 @@
-"""The default backend: bm25s over the Tokeniser's tokens and the unit vectors in memory."""
+"""The default backend: bm25s over the Tokeniser's tokens and the unit vectors in memory.
+
+Dense scores come from one numpy matrix-vector product, not a faiss search: the Retriever needs the
+similarity of every unit (it normalises against the best ``depth`` and fuses with BM25 unit by unit), not
+only the nearest few, and for the thousands of units served here an exact flat scan is what faiss's
+IndexFlatIP would compute as well. All numpy work of a query takes about 0.2 ms on the one BLAS thread the
+Desk allows, so that it does not fight the embedder for the two cores (bench/README.md). faiss
+remains the vectors' file format (indexer/index.py), which a larger deployment can open as an index."""
 
 from __future__ import annotations
 

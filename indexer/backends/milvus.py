@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from core.errors import BuildError, IndexMissing
-from indexer.index import BM25_B, BM25_K1, INDEX_DIR, SearchIndex, load_index
+from indexer.index import BM25_B, BM25_K1, DENSE_FILE, INDEX_DIR, SearchIndex, load_index
 from indexer.tokenise import STOPWORDS, fold_counted_numerals
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def publish(config: StoreConfig, generation: Path) -> dict[str, Any]:
 def collection_name(home: Path, directory: Path, words: Sequence[str]) -> str:
     """policydesk_<data dir>_<content>: one data directory never drops another's collections."""
     content = hashlib.sha256(ANALYZER_VERSION.encode())
-    for file in ("units.json", "dense.faiss"):
+    for file in ("units.json", DENSE_FILE):
         if (directory / file).is_file():
             content.update((directory / file).read_bytes())
     content.update("\n".join(words).encode())

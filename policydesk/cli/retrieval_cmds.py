@@ -15,7 +15,7 @@ from core.errors import InvalidInput, PolicyDeskError
 from corpus import DocStatus
 from policydesk.cli.base import echo_json, handle_errors, jsonable, main
 from policydesk.cli.options import data_options, json_option, make_desk
-from policydesk.config import Settings
+from policydesk.config import MAX_SEARCH_K, Settings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,7 +56,7 @@ def run_batch(path: Path, field: str, call: Callable[[str], BaseModel]) -> None:
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--k", default=10, show_default=True, type=click.IntRange(1, 50), help="Number of hits.")
+@click.option("--k", default=10, show_default=True, type=click.IntRange(1, MAX_SEARCH_K), help="Number of hits.")
 @batch_option
 @json_option
 @data_options
@@ -137,14 +137,14 @@ def govern(settings: Settings, case: str | None, batch: Path | None, as_json: bo
 @handle_errors
 def evaluate_cmd(settings: Settings, directory: Path | None, as_json: bool) -> None:
     """Measure retrieval and answers on a gold question set (default ../shared/eval)."""
-    from indexer.evaluate import evaluate
+    from policydesk.evaluation import measure
 
     directory = directory or _default_eval_dir()
     if not (directory / "dev_qa.jsonl").is_file():
         raise InvalidInput(f"评测目录中没有 dev_qa.jsonl：{directory}")
     desk = make_desk(settings)
     superseded = {d.title for d in desk.documents() if d.status is DocStatus.SUPERSEDED}
-    report = evaluate(
+    report = measure(
         directory,
         lambda query, k: jsonable(desk.search(query, k)),
         lambda question: jsonable(desk.ask(question)),

@@ -1,4 +1,5 @@
-"""Rule commands: `policydesk rules` lists the rules, `policydesk rule ID --input …` evaluates one."""
+"""Rule commands: `policydesk rules` lists the rules, `policydesk rules verify` checks their articles against
+the catalogue, `policydesk rule ID --input …` evaluates one."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import click
 
 from core.errors import InvalidInput
 from policydesk import convert
-from policydesk.cli.base import echo_json, handle_errors, main
-from policydesk.cli.options import json_option
+from policydesk.cli.base import CONTEXT_SETTINGS, echo_json, handle_errors, main
+from policydesk.cli.options import data_options, json_option, make_desk
+from policydesk.config import Settings
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -48,11 +50,15 @@ def _value(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-@main.command("rules")
+@main.group("rules", invoke_without_command=True, context_settings=CONTEXT_SETTINGS)
 @json_option
+@click.pass_context
 @handle_errors
-def rules_list(as_json: bool) -> None:
-    """List the rules with the articles they rest on (JSON: id, title, citations, input_schema, example)."""
+def rules_list(ctx: click.Context, as_json: bool) -> None:
+    """List the rules with the articles they rest on (JSON: id, title, citations, input_schema, example;
+    `rules verify` checks those articles)."""
+    if ctx.invoked_subcommand is not None:
+        return
     from rules import list_rules
 
     rows = [convert.rule_description(rule) for rule in list_rules()]
@@ -65,6 +71,25 @@ def rules_list(as_json: bool) -> None:
             click.echo(f"    《{c.doc_title}》{c.locator}（{c.doc_number}）")
 
 
+@rules_list.command("verify")
+@click.option("--json", "as_json", is_flag=True, help="Print {ok, problems}.")
+@data_options
+@handle_errors
+def rules_verify(settings: Settings, as_json: bool) -> None:
+    """Check every rule's cited articles against the catalogue; exit 1 when one does not resolve."""
+    problems = make_desk(settings).verify_rules()
+    if as_json:
+        echo_json({"ok": not problems, "problems": problems})
+    elif problems:
+        for problem in problems:
+            click.echo(problem)
+    else:
+        click.echo("OK: 所有规则引用的条款均已核对")
+    if problems:
+        click.echo(f"Error: {len(problems)} 处规则引用无法核对", err=True)
+        sys.exit(1)
+
+
 @main.command("rule")
 @click.argument("rule_id")
 @click.option("--input", "input_", metavar="FILE_OR_JSON", help="Inputs as a JSON file, inline JSON, or - for stdin.")
@@ -73,10 +98,10 @@ def rules_list(as_json: bool) -> None:
 def rule_eval(rule_id: str, input_: str | None, as_json: bool) -> None:
     """Evaluate rule RULE_ID (see `policydesk rules`) on the given inputs (JSON: rule, inputs, outputs,
     explanation, citations)."""
-    from rules import evaluate, get_rule
+    from rules import evaluate_rule, get_rule
 
     rule = get_rule(rule_id)
-    result = convert.rule_output(evaluate(rule.id, read_json_input(input_)))
+    result = convert.rule_output(evaluate_rule(rule.id, read_json_input(input_)))
     if as_json:
         echo_json(result)
         return

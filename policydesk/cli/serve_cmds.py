@@ -10,6 +10,10 @@ from policydesk.cli.base import handle_errors, main
 from policydesk.cli.options import data_options
 from policydesk.config import Settings
 
+APP_FACTORY = "api:create_app"
+"""The HTTP app, named as ``uvicorn --factory api:create_app`` names it and loaded by uvicorn's importer:
+the command line and the API are sibling shells over the Desk, and neither imports the other."""
+
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -22,8 +26,9 @@ def serve(host: str, port: int, settings: Settings) -> None:
     Uploads over HTTP are on only when POLICYDESK_TOKEN is set.
     """
     import uvicorn
+    from uvicorn.importer import import_from_string
 
-    from api import create_app
+    create_app = import_from_string(APP_FACTORY)
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))

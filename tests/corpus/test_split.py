@@ -95,10 +95,9 @@ def test_precedence_clause_and_provisional_status(catalogue: Catalogue) -> None:
 
 
 def test_document_ids_are_stable_across_rebuilds(catalogue: Catalogue, tmp_path) -> None:
-    from corpus import DataDir
-    from corpus.store import CATALOGUE_FILE
     from policydesk.build import build
     from policydesk.config import Settings
+    from policydesk.generations import CATALOGUE_FILE, DataDir
 
     build(Settings(home=tmp_path, embed_model="none"), progress=False)
     again = Catalogue.load(DataDir(tmp_path).current() / CATALOGUE_FILE)

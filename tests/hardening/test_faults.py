@@ -14,10 +14,10 @@ from pathlib import Path
 
 import httpx
 
-from corpus import DataDir
 from policydesk.build import build
 from policydesk.config import Settings
 from policydesk.desk import Desk
+from policydesk.generations import DataDir
 from tests.hardening.conftest import TOKEN, free_port, wait_until_healthy
 from tests.utils.policy_text import NEW_NOTICE
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from corpus import DataDir
+from policydesk.generations import DataDir
 from tests.hardening.conftest import TOKEN, LiveServer
 from tests.utils.hostile_files import blank_pdf, zip_bomb
 

@@ -15,13 +15,13 @@ from llama_index.core import Settings
 from llama_index.core.llms import MockLLM
 from llama_index.core.schema import NodeRelationship, ObjectType, QueryBundle
 
-from corpus import Catalogue, DataDir
-from corpus.store import CATALOGUE_FILE
+from corpus import Catalogue
 from indexer.index import build_index
 from indexer.llama import LlamaEmbedding, LlamaRetriever, unit_nodes
 from indexer.retrieve import Retriever
 from policydesk import convert
 from policydesk.desk import Desk
+from policydesk.generations import CATALOGUE_FILE, DataDir
 
 SKILLS_RULES = "云南省职工职业技能竞赛管理办法（试行）"
 PROMOTION = "获得省级一类竞赛决赛第1名的选手，直接晋升技师职业资格"  # verbatim from 第十八条（二）

@@ -15,14 +15,14 @@ pytest.importorskip("pymilvus")
 pytest.importorskip("milvus_lite")
 
 from core.errors import IndexMissing, InvalidInput
-from corpus import Catalogue, DataDir
-from corpus.store import CATALOGUE_FILE
+from corpus import Catalogue
 from indexer.backends import STORE_FILE, open_backend, parse_store, publish_store
 from indexer.backends.milvus import MilvusBackend
 from indexer.index import build_index, load_index
 from indexer.retrieve import Retriever
 from policydesk import convert
 from policydesk.desk import Desk
+from policydesk.generations import CATALOGUE_FILE, DataDir
 
 SKILLS_RULES = "云南省职工职业技能竞赛管理办法（试行）"
 PROMOTION = "获得省级一类竞赛决赛第1名的选手，直接晋升技师职业资格"  # verbatim from 第十八条（二）

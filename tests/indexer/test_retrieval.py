@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from corpus import DataDir
 from indexer.embed import load_embedder
 from policydesk.build import build
 from policydesk.config import Settings
 from policydesk.desk import Desk
+from policydesk.generations import DataDir
 from tests.utils.policy_text import NEW_NOTICE
 
 
@@ -20,6 +23,37 @@ def test_exact_reference_goes_to_the_catalogue_first(desk: Desk) -> None:
         assert top.locator in {"第十八条", "第八条"}, query
     top = desk.search("《云岭工匠选树管理办法》第八条", k=1).hits[0]
     assert top.doc_title == "云岭工匠选树管理办法"
+
+
+def test_a_number_among_other_words_and_brackets_goes_to_the_catalogue(desk: Desk) -> None:
+    """The 文号 grammar reads any bracket form, and the catalogue picks the number out of the words before it."""
+    for query in ("关于云职创〔2019〕3号第十八条的奖金", "请问按照云职创(2019)3号第18条怎么办"):
+        top = desk.search(query, k=1).hits[0]
+        assert (top.doc_number, top.locator) == ("云职创〔2019〕3号", "第十八条"), query
+
+
+def test_a_lexical_only_index_never_loads_faiss(built_home: Path, tmp_path: Path) -> None:
+    """faiss holds the unit vectors on disk; an index without vectors must build and load without it."""
+    code = (
+        "import sys\n"
+        "from corpus import Catalogue\n"
+        "from indexer.index import build_index, load_index\n"
+        "from policydesk.generations import CATALOGUE_FILE, DataDir\n"
+        f"catalogue = Catalogue.load(DataDir(Path({str(built_home)!r})).current() / CATALOGUE_FILE)\n"
+        f"build_index(catalogue, Path({str(tmp_path)!r}), None, None)\n"
+        f"assert load_index(Path({str(tmp_path)!r}), None).vectors is None\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'faiss'))\n"
+    )
+    root = str(Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [sys.executable, "-c", "from pathlib import Path\n" + code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": root},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == "[]"
 
 
 def test_search_hits_carry_citation_fields(desk: Desk) -> None:

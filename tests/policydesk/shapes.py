@@ -54,8 +54,9 @@ def differences(
     nullable: tuple[str, ...] = (),
     any_order: bool = False,
 ) -> list[str]:
-    """Every way ``now`` departs from ``pinned``: a path that appeared or vanished, an object whose
-    keys (or, unless ``any_order``, key order) changed, a value of a type never seen there before.
+    """Every way ``now`` departs from ``pinned``: a path that vanished, an object that lost a key or
+    (unless ``any_order``) reordered the keys it had, a value of a type never seen there before.
+    Gaining a field is no departure: the contract is that JSON shapes only gain fields.
 
     A scalar at a path ending in one of ``nullable`` may also be null: the field is optional in the
     code, and whether this corpus happened to give a null there is not part of the contract."""
@@ -64,12 +65,13 @@ def differences(
         if path not in now:
             out.append(f"{path}: gone (was {pinned[path]})")
         elif path not in pinned:
-            out.append(f"{path}: new ({now[path]})")
+            continue  # a gained field
         else:
             was, is_ = set(pinned[path]), set(now[path])
-            objects_was = {_keys(d, any_order) for d in was if d.startswith("{")}
-            objects_now = {_keys(d, any_order) for d in is_ if d.startswith("{")}
-            if objects_now - objects_was:
+            objects_was = {d for d in was if d.startswith("{")}
+            objects_now = {d for d in is_ if d.startswith("{")}
+            lost = [d for d in objects_now if not any(_only_gained(d, w, any_order) for w in objects_was)]
+            if lost:
                 out.append(f"{path}: keys {sorted(objects_now)} (was {sorted(objects_was)})")
             scalars_was = {d for d in was if not d.startswith("{")}
             if path.endswith(nullable) and scalars_was and scalars_was <= _SCALARS:
@@ -82,8 +84,11 @@ def differences(
 _SCALARS = frozenset({"boolean", "integer", "number", "string", "null"})
 
 
-def _keys(descriptor: str, any_order: bool) -> str:
-    return "{" + ",".join(sorted(descriptor[1:-1].split(","))) + "}" if any_order else descriptor
+def _only_gained(now: str, was: str, any_order: bool) -> bool:
+    """``now`` holds every key of ``was`` (in the same order, unless ``any_order``), and perhaps more."""
+    now_keys, was_keys = now[1:-1].split(","), was[1:-1].split(",")
+    kept = [k for k in now_keys if k in was_keys]
+    return set(was_keys) <= set(now_keys) and (any_order or kept == was_keys)
 
 
 def object_keys(shapes: dict[str, list[str]], path: str) -> list[str]:

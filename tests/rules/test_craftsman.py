@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.errors import InvalidInput
-from rules import evaluate
+from rules import evaluate_rule
 from rules.craftsman import classify_honour
 
 BASE = {"name": "张明", "conditions": ["技艺精湛高超"]}
@@ -23,14 +23,14 @@ BASE = {"name": "张明", "conditions": ["技艺精湛高超"]}
     ],
 )
 def test_each_exclusion_names_its_item(code: str, locator: str) -> None:
-    out = evaluate("yunling_craftsman_eligibility", {**BASE, "exclusions": [code]})
+    out = evaluate_rule("yunling_craftsman_eligibility", {**BASE, "exclusions": [code]})
     assert out.outputs["eligible"] is False
     assert out.outputs["excluded_by"][0]["locator"] == locator
     assert [c.locator for c in out.citations] == [locator]
 
 
 def test_exclusions_override_direct_recognition() -> None:
-    out = evaluate(
+    out = evaluate_rule(
         "yunling_craftsman_eligibility", {**BASE, "honours": ["大国工匠年度人物"], "exclusions": ["失信联合惩戒对象"]}
     )
     assert out.outputs["eligible"] is False and out.outputs["route"] is None
@@ -56,37 +56,38 @@ def test_honours_by_article_6_and_7(honour: str, kind: str | None) -> None:
 
 
 def test_direct_recognition_does_not_need_the_article_5_conditions() -> None:
-    out = evaluate("yunling_craftsman_eligibility", {"name": "李华", "honours": ["世界技能大赛决赛第4名"]})
+    out = evaluate_rule("yunling_craftsman_eligibility", {"name": "李华", "honours": ["世界技能大赛决赛第4名"]})
     assert out.outputs["eligible"] is True and out.outputs["route"] == "直接认定"
     assert [c.locator for c in out.citations] == ["第六条"]
 
 
 def test_priority_and_ordinary_routes() -> None:
     assert (
-        evaluate("yunling_craftsman_eligibility", {**BASE, "honours": ["全国技术能手"]}).outputs["route"] == "优先评定"
+        evaluate_rule("yunling_craftsman_eligibility", {**BASE, "honours": ["全国技术能手"]}).outputs["route"]
+        == "优先评定"
     )
-    assert evaluate("yunling_craftsman_eligibility", BASE).outputs["route"] == "一般评定"
+    assert evaluate_rule("yunling_craftsman_eligibility", BASE).outputs["route"] == "一般评定"
 
 
 def test_no_condition_and_no_direct_honour_is_excluded_by_article_5() -> None:
-    out = evaluate("yunling_craftsman_eligibility", {"name": "王磊"})
+    out = evaluate_rule("yunling_craftsman_eligibility", {"name": "王磊"})
     assert out.outputs["eligible"] is False
     assert out.outputs["excluded_by"][0]["locator"] == "第五条"
 
 
 def test_named_once_is_never_named_again() -> None:
-    out = evaluate("yunling_craftsman_eligibility", {**BASE, "previously_named": True})
+    out = evaluate_rule("yunling_craftsman_eligibility", {**BASE, "previously_named": True})
     assert out.outputs["excluded_by"][0]["locator"] == "第三条"
 
 
 def test_unit_outside_yunnan_is_excluded() -> None:
-    out = evaluate("yunling_craftsman_eligibility", {**BASE, "unit_registered_in_yunnan": False})
+    out = evaluate_rule("yunling_craftsman_eligibility", {**BASE, "unit_registered_in_yunnan": False})
     assert out.outputs["excluded_by"][0]["locator"] == "第五条"
 
 
 def test_unknown_exclusion_code_names_the_field() -> None:
     with pytest.raises(InvalidInput, match=r"exclusions\[0\]"):
-        evaluate("yunling_craftsman_eligibility", {**BASE, "exclusions": ["迟到"]})
+        evaluate_rule("yunling_craftsman_eligibility", {**BASE, "exclusions": ["迟到"]})
 
 
 STUDIO = {
@@ -103,7 +104,7 @@ STUDIO = {
 
 
 def test_studio_meeting_every_condition_is_eligible() -> None:
-    out = evaluate("innovation_studio_eligibility", STUDIO)
+    out = evaluate_rule("innovation_studio_eligibility", STUDIO)
     assert out.outputs["eligible"] is True and out.outputs["unverified"] == []
 
 
@@ -119,19 +120,19 @@ def test_studio_meeting_every_condition_is_eligible() -> None:
     ],
 )
 def test_studio_failures_cite_the_condition(change: dict, locator: str) -> None:
-    out = evaluate("innovation_studio_eligibility", {**STUDIO, **change})
+    out = evaluate_rule("innovation_studio_eligibility", {**STUDIO, **change})
     assert out.outputs["eligible"] is False
     assert locator in [e["locator"] for e in out.outputs["excluded_by"]]
 
 
 def test_outstanding_studio_skips_the_two_year_rule() -> None:
-    assert evaluate("innovation_studio_eligibility", {**STUDIO, "local_named_years": 0.5, "outstanding": True}).outputs[
-        "eligible"
-    ]
+    assert evaluate_rule(
+        "innovation_studio_eligibility", {**STUDIO, "local_named_years": 0.5, "outstanding": True}
+    ).outputs["eligible"]
 
 
 def test_missing_facts_are_listed_for_review_not_assumed_false() -> None:
-    out = evaluate("innovation_studio_eligibility", {"name": "某工作室"})
+    out = evaluate_rule("innovation_studio_eligibility", {"name": "某工作室"})
     assert out.outputs["eligible"] is True
     assert len(out.outputs["unverified"]) == 8
 
@@ -149,7 +150,7 @@ STATION = {
 
 
 def test_station_boundaries_are_inclusive() -> None:
-    assert evaluate("technician_station_eligibility", STATION).outputs["eligible"] is True
+    assert evaluate_rule("technician_station_eligibility", STATION).outputs["eligible"] is True
 
 
 @pytest.mark.parametrize(
@@ -163,7 +164,7 @@ def test_station_boundaries_are_inclusive() -> None:
     ],
 )
 def test_station_expert_conditions(change: dict) -> None:
-    out = evaluate("technician_station_eligibility", {**STATION, **change})
+    out = evaluate_rule("technician_station_eligibility", {**STATION, **change})
     assert out.outputs["eligible"] is False
     assert out.outputs["excluded_by"][0]["locator"] == "第十条（二）"
 
@@ -178,5 +179,5 @@ def test_station_expert_conditions(change: dict) -> None:
     ],
 )
 def test_quotas(programme: str, cap: int, proposed: int, within: bool) -> None:
-    out = evaluate("selection_quota", {"programme": programme, "proposed": proposed})
+    out = evaluate_rule("selection_quota", {"programme": programme, "proposed": proposed})
     assert out.outputs["cap"] == cap and out.outputs["within_cap"] is within

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from core.errors import InvalidInput
-from rules import evaluate
+from rules import evaluate_rule
 
 
 def _dates(outputs: dict) -> list[str]:
@@ -18,7 +18,7 @@ def _dates(outputs: dict) -> list[str]:
 
 
 def test_2026_deadlines() -> None:
-    m = evaluate("kunming_annual_plan", {"year": 2026}).outputs["milestones"]
+    m = evaluate_rule("kunming_annual_plan", {"year": 2026}).outputs["milestones"]
     assert m == {
         "launch_by": "2026-04-30",
         "half_by": "2026-07-31",
@@ -30,7 +30,7 @@ def test_2026_deadlines() -> None:
 
 @pytest.mark.parametrize("year", [2000, 2024, 2026, 2031, 2099])
 def test_every_date_falls_in_the_requested_year(year: int) -> None:
-    out = evaluate("kunming_annual_plan", {"year": year}).outputs
+    out = evaluate_rule("kunming_annual_plan", {"year": year}).outputs
     dates = _dates(out)
     assert len(dates) > 10
     assert all(date.fromisoformat(d).year == year for d in dates)
@@ -38,7 +38,7 @@ def test_every_date_falls_in_the_requested_year(year: int) -> None:
 
 
 def test_phases_are_in_order_and_quotas_match_the_plan() -> None:
-    out = evaluate("kunming_annual_plan", {"year": 2026}).outputs
+    out = evaluate_rule("kunming_annual_plan", {"year": 2026}).outputs
     deadlines = [p["deadline"] for p in out["phases"]]
     assert deadlines == sorted(deadlines)
     q = out["quotas"]
@@ -49,18 +49,18 @@ def test_phases_are_in_order_and_quotas_match_the_plan() -> None:
 
 
 def test_every_requirement_cites_the_2022_plan() -> None:
-    out = evaluate("kunming_annual_plan", {"year": 2030}).outputs
+    out = evaluate_rule("kunming_annual_plan", {"year": 2030}).outputs
     assert {r["doc_number"] for r in out["requirements"]} == {"昆工〔2022〕3号"}
     assert all(r["locator"] for r in out["requirements"])
 
 
 def test_as_of_marks_passed_deadlines() -> None:
-    out = evaluate("kunming_annual_plan", {"year": 2026, "as_of": "2026-08-01"}).outputs
+    out = evaluate_rule("kunming_annual_plan", {"year": 2026, "as_of": "2026-08-01"}).outputs
     assert [d["passed"] for d in out["deadlines_status"]] == [True, True, False, False]
 
 
 def test_district_quota_check() -> None:
-    out = evaluate(
+    out = evaluate_rule(
         "kunming_annual_plan",
         {"year": 2026, "district_type": "其他县（市）区", "competitions_held": 4, "trades_covered": 7},
     ).outputs
@@ -73,14 +73,14 @@ def test_district_quota_check() -> None:
 def test_bad_years_and_dates_name_the_field(bad: dict) -> None:
     field = "as_of" if "as_of" in bad else "year"
     with pytest.raises(InvalidInput, match=f"字段 {field}"):
-        evaluate("kunming_annual_plan", bad)
+        evaluate_rule("kunming_annual_plan", bad)
 
 
 @pytest.mark.parametrize(
     ("level", "promoted"), [("无", "三级"), ("四级", "三级"), ("三级", "二级"), ("二级", None), ("一级", None)]
 )
 def test_city_champion_promotion_stops_at_level_two(level: str, promoted: str | None) -> None:
-    out = evaluate("kunming_city_champion_promotion", {"current_level": level})
+    out = evaluate_rule("kunming_city_champion_promotion", {"current_level": level})
     assert out.outputs["promoted_to"] == promoted
     assert [c.to_dict() for c in out.citations] == [
         {

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from core.errors import InvalidInput, RuleNotFound
-from rules import evaluate, get_rule, list_rules
+from rules import evaluate_rule, get_rule, list_rules
 
 RULES = list_rules()
 
@@ -42,7 +42,7 @@ def test_required_families_are_present() -> None:
 def test_each_rule_declares_its_articles_and_its_example_evaluates(rule) -> None:
     assert rule.citations and all(c.locator and c.key_phrase for c in rule.citations)
     assert rule.input_schema()["type"] == "object"
-    out = evaluate(rule.id, rule.example)
+    out = evaluate_rule(rule.id, rule.example)
     assert out.rule == rule.id and out.explanation and out.citations
     assert all(c in rule.citations for c in out.citations)
 
@@ -65,15 +65,15 @@ def test_unknown_rule_lists_the_known_ones() -> None:
 )
 def test_bad_input_names_the_field(inputs: dict, field: str) -> None:
     with pytest.raises(InvalidInput, match=f"字段 {field}："):
-        evaluate("provincial_skills_award", inputs)
+        evaluate_rule("provincial_skills_award", inputs)
 
 
 @pytest.mark.parametrize("inputs", [None, [], "rank=1", 3])
 def test_inputs_must_be_an_object(inputs: object) -> None:
     with pytest.raises(InvalidInput, match="JSON 对象"):
-        evaluate("provincial_skills_award", inputs)  # type: ignore[arg-type]
+        evaluate_rule("provincial_skills_award", inputs)  # type: ignore[arg-type]
 
 
 def test_inputs_echo_the_validated_values_with_defaults() -> None:
-    out = evaluate("training_living_subsidy", {"days": 20})
+    out = evaluate_rule("training_living_subsidy", {"days": 20})
     assert out.inputs == {"days": 20, "trainees": 1, "programme": "助力脱贫攻坚专项技能培训"}

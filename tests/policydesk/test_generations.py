@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 
 from core.errors import BuildInProgress, DataDirError, IndexMissing
-from corpus import DataDir
-from corpus.store import CATALOGUE_FILE
 from policydesk.build import build
 from policydesk.config import Settings
 from policydesk.desk import Desk
+from policydesk.generations import CATALOGUE_FILE, DataDir
 from policydesk.records import SearchResult
 
 

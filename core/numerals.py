@@ -1,12 +1,19 @@
-"""Chinese ↔ Arabic numerals for article numbers (第十八条 = 第18条) and list items."""
+"""Chinese ↔ Arabic numerals, the one implementation every stage uses: article numbers (第十八条 =
+第18条), list items (（一）), counted quantities (第一名 = 第1名) and 届次 (第五届)."""
 
 from __future__ import annotations
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN = "零一二三四五六七八九"
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
+"""Every character a Chinese numeral may contain, for regex character classes."""
+CN_NUMBER = rf"[{CN_NUMERAL_CHARS}]+"
+"""Regex: a Chinese numeral (十八, 一百零五, 两)."""
+NUMBER = rf"[0-9０-９{CN_NUMERAL_CHARS}]+"
+"""Regex: a number in either notation, as ``to_int`` reads it (18, １８, 十八)."""
 
 
 def cn_to_int(text: str) -> int:
@@ -48,5 +55,5 @@ def int_to_cn(value: int) -> str:
 
 def to_int(text: str) -> int:
     """Either notation: '18', '１８' or '十八'."""
-    text = text.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = text.strip().translate(_FULL_WIDTH_DIGITS)
     return int(text) if text.isdigit() else cn_to_int(text)

@@ -1,5 +1,6 @@
-"""The generators' public entry points: one dispatch table from kind to input model and builder, so
-the CLI, the API and the tests all validate and build the same way."""
+"""All generators by kind (notice, plan, pledge), as ``rules.registry`` holds all rules by id: one
+dispatch table from kind to input model and builder, so the CLI, the API and the tests all validate and
+build the same way."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import Field, TypeAdapter
 
 from core.errors import BuildError, InvalidInput, PolicyDeskError
+from core.inputs import parse_input
 from generators.models import (
     PLEDGE_MODELS,
     CraftsmanPledge,
@@ -23,7 +25,6 @@ from generators.notice import build_notice
 from generators.plan import build_plan
 from generators.pledge import build_pledge
 from generators.result import GeneratedDocx
-from rules.inputs import parse_input
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
 PledgeInput = Annotated[CraftsmanPledge | StudioPledge | StationPledge, Field(discriminator="programme")]

@@ -8,7 +8,7 @@ import pytest
 from pydantic import Field
 
 from core.errors import InvalidInput
-from rules.inputs import IsoDate, Line, StrictModel, Text, field_path, parse_input
+from core.inputs import IsoDate, Line, StrictModel, Text, field_path, parse_input
 
 
 class Sample(StrictModel):

@@ -1,4 +1,4 @@
-"""The data directory: where builds land, atomically.
+"""The data directory and its generations: where builds land, atomically.
 
 Each build writes a complete *generation* (catalogue, index, manifest with checksums) into a fresh
 directory and then atomically replaces the ``CURRENT`` pointer. A build that dies half-way leaves

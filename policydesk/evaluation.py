@@ -1,4 +1,6 @@
-"""Measuring retrieval and answers on a question set with gold citations (../shared/eval format).
+"""Measuring retrieval and answers on a question set with gold citations (../shared/eval format), for
+`policydesk eval` and the bench. It sits in the service layer, outside the request path: it calls the
+Desk's search, ask and govern like any client and reads nothing of their internals.
 
 A hit is right when it cites the gold seed file and its source lines hold the gold line. The
 question set is for measuring only: nothing in the product reads it.
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import InvalidInput
+from core.text import compact
 
 READ_BUDGET_CHARS = 1000  # what a person reads of the hit list before giving up
 
@@ -101,10 +104,10 @@ def retrieval_metrics(rows: Sequence[tuple[list[dict], list[dict]]]) -> Metrics:
 
 def _normalise_fact(text: str) -> str:
     table = str.maketrans({"：": ":", "∶": ":", "～": "—", "~": "—", "-": "—", "，": ",", "（": "(", "）": ")"})
-    return "".join(text.translate(table).split())
+    return compact(text.translate(table))
 
 
-def evaluate(
+def measure(
     eval_dir: Path,
     search: Callable[[str, int], dict],
     ask: Callable[[str], dict],

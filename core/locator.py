@@ -1,0 +1,128 @@
+"""The numbering of Chinese normative texts, one grammar for every stage: 第N章 / 第N节 / 第N条 / 第N款 /
+第N项 / 第N目, and 一、 / （一） / 1. / （1） / 一是.
+
+It is read in three settings, all from the patterns here:
+
+- ``MARKERS``: a heading marker at the start of a paragraph, as extraction and typing leave it (half-width
+  brackets, "1、"); the splitter stacks them into locators and writes each number with ``LABELS``.
+- ``GBT_LEVELS``: GB/T 9704-2012 7.3.3's four heading levels exactly as a generated document writes them.
+- a locator typed or quoted by staff ("第18条第1项", "三(二)", "第五章 第十八条（一）"): ``LOCATOR`` finds it in
+  a question and ``canonical_locator`` turns it into the form the splitter writes ("第十八条（一）", "三、（二）"),
+  so Chinese and Arabic numerals are equivalent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from core.numerals import CN_NUMBER, CN_NUMERAL_CHARS, int_to_cn, to_int
+from core.text import normalise_text
+
+_CN = f"[{CN_NUMERAL_CHARS}]"
+_AR = "[0-9]"
+
+MARKERS: dict[str, re.Pattern[str]] = {
+    "chapter": re.compile(rf"^第({CN_NUMBER})章"),
+    "part": re.compile(rf"^第({CN_NUMBER})节"),
+    "article": re.compile(rf"^第({CN_NUMBER})条"),
+    "top": re.compile(rf"^({CN_NUMBER})、"),
+    "paren_cn": re.compile(rf"^[（(]({CN_NUMBER})[）)]"),
+    "arabic": re.compile(rf"^({_AR}{{1,2}})[.．、](?!{_AR})"),
+    "paren_ar": re.compile(rf"^[（(]({_AR}{{1,2}})[）)]"),
+    "ordinal": re.compile(rf"^({_CN}{{1,3}})是"),
+}
+"""Heading markers by name; group 1 is the number as written."""
+
+LABELS: dict[str, Callable[[str], str]] = {
+    "chapter": lambda n: f"第{n}章",
+    "part": lambda n: f"第{n}节",
+    "article": lambda n: f"第{n}条",
+    "top": lambda n: f"{n}、",
+    "paren_cn": lambda n: f"（{n}）",
+    "arabic": lambda n: str(int(n)),
+    "paren_ar": lambda n: f"（{int(n)}）",
+    "ordinal": lambda n: f"{n}是",
+}
+"""How a locator writes each marker's number: full-width brackets, no "." after an Arabic item."""
+
+GBT_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^({CN_NUMBER})、")),
+    (2, re.compile(rf"^（({CN_NUMBER})）")),
+    (3, re.compile(rf"^({_AR}+)[.．](?!{_AR})")),
+    (4, re.compile(rf"^（({_AR}+)）")),
+)
+"""GB/T 9704 7.3.3: 一、 → （一） → 1. → （1）, full-width brackets only, "1." never "1、"."""
+GBT_MARKERS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
+
+_N = rf"[0-9{CN_NUMERAL_CHARS}]+"
+LOCATOR = re.compile(
+    rf"第{_N}条(?:第{_N}[款项])*(?:[（(]{_N}[）)])*"
+    rf"|{CN_NUMBER}、(?:[（(]{CN_NUMBER}[）)])?(?:{_AR}{{1,2}})?"
+)
+"""A locator inside running text or a question: 第十八条第一项, 第18条(一), 三、（二）1."""
+
+_TOKEN = re.compile(
+    rf"第(?P<chapter>{_N})章"
+    rf"|第(?P<article>{_N})条"
+    rf"|第(?P<para>{_N})款"
+    rf"|第(?P<item>{_N})项"
+    rf"|第(?P<sub>{_N})目"
+    rf"|（(?P<paren>{_N})）"
+    rf"|(?P<section>{CN_NUMBER})、?"
+    rf"|(?P<arabic>{_AR}+)[.．、]?"
+    rf"|(?P<attach>附件{_AR}*)"
+)
+_FILLER = "，,。 之的"
+
+
+def marker_at(text: str, names: Iterable[str] = MARKERS) -> tuple[str, re.Match[str]] | None:
+    """The first of the named markers that opens ``text``, with its match."""
+    for name in names:
+        match = MARKERS[name].match(text)
+        if match:
+            return name, match
+    return None
+
+
+def canonical_locator(text: str) -> str:
+    """Canonical form of a typed locator; raises ValueError when nothing in it is a locator."""
+    raw = normalise_text(text)
+    parts: list[str] = []
+    pos = 0
+    for match in _TOKEN.finditer(raw):
+        if match.start() != pos and raw[pos : match.start()].strip(_FILLER):
+            raise ValueError(f"无法识别的条款位置：{text}")
+        pos = match.end()
+        kind = match.lastgroup
+        value = match.group(kind)
+        if kind == "chapter":
+            continue  # 条 numbers are unique within a document; the chapter adds nothing
+        if kind == "article":
+            parts = [f"第{int_to_cn(to_int(value))}条"]
+        elif kind == "para":
+            parts.append(f"第{int_to_cn(to_int(value))}款")
+        elif kind == "item":
+            parts.append(f"（{int_to_cn(to_int(value))}）")
+        elif kind == "sub":
+            parts.append(str(to_int(value)))
+        elif kind == "paren":
+            parts.append(f"（{value}）" if not value.isdigit() else f"（{int(value)}）")
+        elif kind == "section":
+            parts.append(f"{int_to_cn(to_int(value))}、")
+        elif kind == "arabic":
+            parts.append(str(int(value)))
+        elif kind == "attach":
+            parts.append(value)
+    if (pos != len(raw) and raw[pos:].strip(_FILLER)) or not parts:
+        raise ValueError(f"无法识别的条款位置：{text}")
+    return "".join(parts)
+
+
+def locator_variants(canonical: str) -> list[str]:
+    """Other spellings worth trying: （1）↔（一） for items typed in the wrong numeral family."""
+    variants = [canonical]
+    swapped = re.sub(r"（([0-9]+)）", lambda m: f"（{int_to_cn(int(m.group(1)))}）", canonical)
+    if swapped != canonical:
+        variants.append(swapped)
+    return variants
