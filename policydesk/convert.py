@@ -175,12 +175,15 @@ def rule_citation(c: RuleCitation) -> records.RuleCitation:
 
 
 def rule_description(rule: Rule) -> records.RuleDescription:
+    from rules import parameters_for  # imported here: this module only names the lower stages' types
+
     return records.RuleDescription(
         id=rule.id,
         title=rule.title,
         citations=[rule_citation(c) for c in rule.citations],
         input_schema=rule.input_schema(),
         example=rule.example,
+        parameters=[records.RuleParameter.model_validate(p.to_dict()) for p in parameters_for(rule.citations)],
     )
 
 

@@ -206,12 +206,34 @@ class RuleCitation(Record):
     locator: str
 
 
+class ParameterSource(Record):
+    """Where a parameter's value stands: the article and the phrase ``rules verify`` looks for there."""
+
+    doc_number: str | None
+    doc_title: str
+    locator: str
+    key_phrase: str
+
+
+class RuleParameter(Record):
+    """A value a rule applies (rules/params/*.toml), with its unit, source and period of validity."""
+
+    name: str = Field(description="document.parameter, e.g. training_fund.living")
+    value: Any = Field(description="The latest period's value; null for a provision cited without a number.")
+    unit: str
+    description: str
+    valid_from: str
+    valid_until: str | None
+    source: ParameterSource
+
+
 class RuleDescription(Record):
     id: str
     title: str
     citations: list[RuleCitation]
     input_schema: dict[str, Any]
     example: dict[str, Any] = Field(description="An input that evaluates.")
+    parameters: list[RuleParameter] = Field(default_factory=list, description="The values the rule applies.")
 
 
 class RuleOutput(Record):

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from corpus import Catalogue
-from rules import list_rules, verify_citations
+from rules import all_parameters, list_rules, verify_citations
 
 WARNINGS_FILE = "rule_warnings.json"
 
@@ -57,8 +57,8 @@ def record_warnings(generation: Path, warnings: list[str], stamp: str | None = N
 
 
 def _rules_stamp() -> str:
-    """What the record depends on besides the catalogue: every article the rules cite, and its key phrase."""
-    cited = sorted(
-        {(c.doc_number or "", c.doc_title, c.locator, c.key_phrase) for r in list_rules() for c in r.citations}
-    )
+    """What the record depends on besides the catalogue: every article the rules and parameters cite, and
+    its key phrase."""
+    cites = [c for r in list_rules() for c in r.citations] + [p.cite for p in all_parameters()]
+    cited = sorted({(c.doc_number or "", c.doc_title, c.locator, c.key_phrase) for c in cites})
     return hashlib.sha256(json.dumps(cited, ensure_ascii=False).encode()).hexdigest()[:16]

@@ -10,23 +10,25 @@ from pydantic import Field
 
 from core.inputs import Line, StrictModel
 from rules.model import Finding, Rule, RuleCitation
-from rules.sources import SKILLS_COMPETITION as SC
-from rules.sources import WUYI_AWARD as WY
+from rules.parameters import document
 
-CLASS1 = SC.cite("第六条", "全省性职工职业技能竞赛")
-MIN_FIELD = SC.cite("第八条", "初始参赛选手原则上不少于30人")
-FINALISTS = SC.cite("第十二条", "原则上不得少于30名")
-TEAM = SC.cite("第十二条", "领队1人、技术指导1人和3～5名选手组成")
-NO_REPEAT = SC.cite("第十二条", "不得再以选手身份参加")
-COMPOSITE = SC.cite("第十六条", "按3：7换算成综合得分")
-TIE_BREAK = SC.cite("第十六条", "以实际操作成绩得分高者居前")
-PROV_TITLE = SC.cite("第十八条（一）", "一次性奖金10000元")
-PROV_QUALIFICATION = SC.cite("第十八条（二）", "直接晋升技师职业资格")
-PROV_OTHERS = SC.cite("第十八条（三）", "自行确定表扬办法")
-NATIONAL = SC.cite("第十九条（一）", "第1名给予一次性奖金20000元")
-WUYI_INSTANT = WY.cite("第十七条（六）", "云南省职工职业技能大赛中获得技术状元的")
-WUYI_INSTANT_NATIONAL = WY.cite("第十七条（六）", "全国职工职业技能竞赛决赛获得前20名的")
-WUYI_NO_REPEAT = WY.cite("第九条", "不再授予")
+SC = document("skills_competition")
+WY = document("wuyi_award")
+
+CLASS1 = SC.cite("class1")
+MIN_FIELD = SC.cite("min_field")
+FINALISTS = SC.cite("finalists")
+TEAM = SC.cite("team")
+NO_REPEAT = SC.cite("no_repeat")
+COMPOSITE = SC.cite("composite")
+TIE_BREAK = SC.cite("tie_break")
+PROV_TITLE = SC.cite("prov_title")
+PROV_QUALIFICATION = SC.cite("prov_qualification")
+PROV_OTHERS = SC.cite("prov_others")
+NATIONAL = SC.cite("national")
+WUYI_INSTANT = WY.cite("wuyi_instant")
+WUYI_INSTANT_NATIONAL = WY.cite("wuyi_instant_national")
+WUYI_NO_REPEAT = WY.cite("wuyi_no_repeat")
 
 Qualification = Literal["无", "高级工", "技师", "高级技师"]
 _TRADE_PLACEHOLDER = "××职业（工种）"

@@ -12,24 +12,26 @@ from pydantic import Field
 
 from core.inputs import Line, StrictModel, Text
 from rules.model import Finding, Rule, RuleCitation
-from rules.sources import INNOVATION_STUDIO as ST
-from rules.sources import TECHNICIAN_STATION as TS
-from rules.sources import YUNLING_CRAFTSMAN as YC
+from rules.parameters import document
+
+ST = document("innovation_studio")
+TS = document("technician_station")
+YC = document("yunling_craftsman")
 
 # -- 云岭工匠 ---------------------------------------------------------------------------------------
-Y_CAP = YC.cite("第三条", "每年命名人数不超过20名")
-Y_NO_REPEAT = YC.cite("第三条", "不重复命名")
-Y_BASIC = YC.cite("第五条", "其所在单位须在云南登记注册")
-Y_CONDITIONS = YC.cite("第五条", "符合以下条件之一的均可申报")
-Y_DIRECT = YC.cite("第六条", "可以直接认定")
-Y_PRIORITY = YC.cite("第七条", "在选树时优先评定")
+Y_CAP = YC.cite("y_cap")
+Y_NO_REPEAT = YC.cite("y_no_repeat")
+Y_BASIC = YC.cite("y_basic")
+Y_CONDITIONS = YC.cite("y_conditions")
+Y_DIRECT = YC.cite("y_direct")
+Y_PRIORITY = YC.cite("y_priority")
 Y_EXCLUSIONS: dict[str, RuleCitation] = {
-    "严重违纪违法": YC.cite("第八条（一）", "有严重违纪违法行为的"),
-    "违反政治纪律和政治规矩": YC.cite("第八条（二）", "违反政治纪律和政治规矩的"),
-    "处分影响期未满": YC.cite("第八条（三）", "受到诫勉、组织处理或党纪政务处分等影响期未满的"),
-    "失信联合惩戒对象": YC.cite("第八条（四）", "被依法列为失信联合惩戒对象的"),
-    "企业负责人责任情形": YC.cite("第八条（五）", "未依法建立工会的企业负责人"),
-    "其他不宜": YC.cite("第八条（六）", "其他原因不宜作为评选对象的"),
+    "严重违纪违法": YC.cite("y_exclusion_discipline"),
+    "违反政治纪律和政治规矩": YC.cite("y_exclusion_political"),
+    "处分影响期未满": YC.cite("y_exclusion_sanction"),
+    "失信联合惩戒对象": YC.cite("y_exclusion_credit"),
+    "企业负责人责任情形": YC.cite("y_exclusion_employer"),
+    "其他不宜": YC.cite("y_exclusion_other"),
 }
 _EXCLUSION_TEXT = {
     "严重违纪违法": "有严重违纪违法行为",
@@ -160,26 +162,26 @@ def craftsman_eligibility(n: CraftsmanNominee) -> Finding:
 
 
 # -- 职工创新工作室 / 职工技师工作站 -------------------------------------------------------------------
-S_CAP = ST.cite("第四条", "每批不超过30个")
-S_NAMED = ST.cite("第十条", "命名2年以上")
-S_LEADER = ST.cite("第十条（一）", "至少有1名以上在技术、业务方面有专长")
-S_TEAM = ST.cite("第十条（二）", "有3人以上专业技术结构")
-S_COMMENDED = ST.cite("第十条（二）", "至少有1人因创新业绩突出受到上级表彰或表扬")
-S_SYSTEM = ST.cite("第十条（三）", "符合实际的创建制度")
-S_PROJECTS = ST.cite("第十条（四）", "每年至少承担1～2个")
-S_RESULTS = ST.cite("第十条（五）", "每三年至少有1项以上成果")
-S_PLACE = ST.cite("第十条（六）", "满足工作需要的活动场所")
-S_CHANNEL = ST.cite("第十三条", "不受理以个人名义申报和越级申报的材料")
+S_CAP = ST.cite("s_cap")
+S_NAMED = ST.cite("s_named")
+S_LEADER = ST.cite("s_leader")
+S_TEAM = ST.cite("s_team")
+S_COMMENDED = ST.cite("s_commended")
+S_SYSTEM = ST.cite("s_system")
+S_PROJECTS = ST.cite("s_projects")
+S_RESULTS = ST.cite("s_results")
+S_PLACE = ST.cite("s_place")
+S_CHANNEL = ST.cite("s_channel")
 
-T_CAP = TS.cite("第四条", "每批不超过30个")
-T_NAMED = TS.cite("第十条", "命名2年以上")
-T_UNIT = TS.cite("第十条（一）", "拥有符合条件的高技能人才专家")
-T_AWARD = TS.cite("第十条（二）", "专家应获省级行业主管部门及以上技能类奖项")
-T_LEVEL = TS.cite("第十条（二）", "技师及以上技能水平")
-T_AGE = TS.cite("第十条（二）", "年龄在55周岁（含）以下")
-T_MONTHS = TS.cite("第十条（二）", "每年在工作室工作6个月以上")
-T_TEAM = TS.cite("第十条（二）", "领衔一个5人以上专家团队")
-T_CHANNEL = TS.cite("第十三条", "不受理以个人名义申报和越级申报的材料")
+T_CAP = TS.cite("t_cap")
+T_NAMED = TS.cite("t_named")
+T_UNIT = TS.cite("t_unit")
+T_AWARD = TS.cite("t_award")
+T_LEVEL = TS.cite("t_level")
+T_AGE = TS.cite("t_age")
+T_MONTHS = TS.cite("t_months")
+T_TEAM = TS.cite("t_team")
+T_CHANNEL = TS.cite("t_channel")
 
 TeamChannel = Literal["逐级推荐", "个人申报", "越级申报"]
 SkillLevel = Literal["高级技师", "技师", "高级工", "中级工", "初级工", "无"]

@@ -5,6 +5,7 @@ so a requirement never appears in a plan without its source."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -13,32 +14,34 @@ from pydantic import ConfigDict, Field
 from core.dates import cn_date
 from core.inputs import IsoDate, StrictModel
 from rules.model import Finding, Rule, RuleCitation
-from rules.sources import KUNMING_PLAN_2022 as KP
+from rules.parameters import document
 
-K_CITY = KP.cite("三、（一）", "不少于20场次")
-K_DISTRICT = KP.cite("三、（一）", "不少于5次10个工种")
-K_COUNTY = KP.cite("三、（一）", "不少于4次8个工种")
-K_HALF = KP.cite("三、（一）", "7月31日前须完成年度工作的50%以上")
-K_DONE = KP.cite("三、（一）", "11月30日前全部完成")
-K_TRAINING = KP.cite("三、（二）1", "确保按要求完成昆明市技能人才培训工作")
-K_MENTOR = KP.cite("三、（二）2", "师带徒")
-K_INNOVATION = KP.cite("三、（三）", "创建一批创新工作室、技师工作站")
-K_PUBLICITY = KP.cite("三、（四）", "不定期组织")
-K_PHASE1 = KP.cite("四、（一）1", "4月30日前")
-K_PHASE2 = KP.cite("四、（二）1", "11月30日前全部完成")
-K_PHASE2_HALF = KP.cite("四、（二）3", "7月31日前须完成年度工作的50%以上")
-K_PHASE3 = KP.cite("四、（三）1", "11月30日前")
-K_PHASE3_REQ = KP.cite("四、（三）3", "积极承办市级职业技能竞赛")
-K_PHASE4 = KP.cite("四、（四）1", "12月25日前")
-K_PHASE4_REQ = KP.cite("四、（四）3", "申报（推荐）优秀领军人才")
-K_HOSTS = KP.cite("五、（一）", "主办单位：昆明市总工会、昆明市人力资源和社会保障局")
-K_ORGANISERS = KP.cite("五、（二）", "承办单位：昆明市职工技术协会办公室")
-K_LEADING_GROUP = KP.cite("五、（三）", "负责活动的总体策划、整体推进")
-K_FUNDING = KP.cite("六、", "实行分级负责筹集经费")
-K_LEADERSHIP = KP.cite("七、（二）", "一把手")
-K_BUDGET = KP.cite("七、（三）", "安排专项经费用于开展练兵、竞赛、培训活动")
-K_PUBLICITY_REQ = KP.cite("七、（四）", "人人参与竞赛、人人参与创新")
-K_PROMOTION = KP.cite("七、（五）", "破格晋升为三级职业技能等级")
+KP = document("kunming_plan_2022")
+
+K_CITY = KP.cite("k_city")
+K_DISTRICT = KP.cite("k_district")
+K_COUNTY = KP.cite("k_county")
+K_HALF = KP.cite("k_half")
+K_DONE = KP.cite("k_done")
+K_TRAINING = KP.cite("k_training")
+K_MENTOR = KP.cite("k_mentor")
+K_INNOVATION = KP.cite("k_innovation")
+K_PUBLICITY = KP.cite("k_publicity")
+K_PHASE1 = KP.cite("k_phase1")
+K_PHASE2 = KP.cite("k_phase2")
+K_PHASE2_HALF = KP.cite("k_phase2_half")
+K_PHASE3 = KP.cite("k_phase3")
+K_PHASE3_REQ = KP.cite("k_phase3_req")
+K_PHASE4 = KP.cite("k_phase4")
+K_PHASE4_REQ = KP.cite("k_phase4_req")
+K_HOSTS = KP.cite("k_hosts")
+K_ORGANISERS = KP.cite("k_organisers")
+K_LEADING_GROUP = KP.cite("k_leading_group")
+K_FUNDING = KP.cite("k_funding")
+K_LEADERSHIP = KP.cite("k_leadership")
+K_BUDGET = KP.cite("k_budget")
+K_PUBLICITY_REQ = KP.cite("k_publicity_req")
+K_PROMOTION = KP.cite("k_promotion")
 
 CITATIONS = (
     K_CITY,
@@ -67,18 +70,55 @@ CITATIONS = (
     K_PROMOTION,
 )
 
-MAIN_DISTRICTS = ("五华", "盘龙", "官渡", "西山", "呈贡")
-HOSTS = ("昆明市总工会", "昆明市人力资源和社会保障局")
-ORGANISERS = (
-    "昆明市职工技术协会办公室",
-    "昆明地区职工技能提升活动办公室",
-    "昆明市职业技能鉴定中心",
-    "昆明市职业培训指导中心",
-)
-LOCAL_UNITS = "滇中新区，各县（市）区，各国家级、省级开发（度假）园区"
 
-# (month, day) of every deadline; the year is the plan's.
-LAUNCH, HALF, DONE, SUMMARY = (4, 30), (7, 31), (11, 30), (12, 25)
+@dataclass(frozen=True, slots=True)
+class PlanValues:
+    """The plan's quotas, deadlines and organisation: the parameters of 昆工〔2022〕3号
+    (rules/params/kunming_plan_2022.toml), possibly with a year's overrides applied."""
+
+    city_min: int
+    district_times: int
+    district_trades: int
+    county_times: int
+    county_trades: int
+    launch: tuple[int, int]  # (month, day) of every deadline; the year is the plan's
+    half: tuple[int, int]
+    half_share: float
+    done: tuple[int, int]
+    summary: tuple[int, int]
+    districts: tuple[str, ...]
+    hosts: tuple[str, ...]
+    organisers: tuple[str, ...]
+    local_units: str
+
+
+def _month_day(value: str) -> tuple[int, int]:
+    month, day = value.split("-")
+    return int(month), int(day)
+
+
+def base_values() -> PlanValues:
+    """The values as the base plan sets them."""
+    return PlanValues(
+        city_min=KP.value("k_city"),
+        district_times=KP.value("k_district")["times"],
+        district_trades=KP.value("k_district")["trades"],
+        county_times=KP.value("k_county")["times"],
+        county_trades=KP.value("k_county")["trades"],
+        launch=_month_day(KP.value("k_phase1")),
+        half=_month_day(KP.value("k_half")["date"]),
+        half_share=KP.value("k_half")["share"],
+        done=_month_day(KP.value("k_done")),
+        summary=_month_day(KP.value("k_phase4")),
+        districts=tuple(KP.value("main_districts")),
+        hosts=tuple(KP.value("k_hosts")),
+        organisers=tuple(KP.value("k_organisers")),
+        local_units=KP.value("local_units"),
+    )
+
+
+BASE = base_values()
+MAIN_DISTRICTS, HOSTS, ORGANISERS, LOCAL_UNITS = BASE.districts, BASE.hosts, BASE.organisers, BASE.local_units
 
 
 def _req(key: str, text: str, cite: RuleCitation, when: date | None = None) -> dict[str, object]:
@@ -104,34 +144,39 @@ class AnnualPlanInput(StrictModel):
     trades_covered: int | None = Field(None, ge=0, le=10000, description="该县区竞赛已覆盖的工种数")
 
 
-def plan_outputs(year: int) -> dict[str, object]:
-    """Everything a year's plan states, as data; used by the rule and by the 方案 generator."""
+def plan_outputs(year: int, values: PlanValues = BASE) -> dict[str, object]:
+    """Everything a year's plan states, as data; used by the rule and by the 方案 generator (which passes
+    the base values with the year's overrides applied)."""
+    v = values
+    hosts = "、".join(v.hosts)
+    share = f"{v.half_share:.0%}"
+    local_units = v.local_units
     d = {
         name: date(year, m, day)
-        for name, (m, day) in {"launch": LAUNCH, "half": HALF, "done": DONE, "summary": SUMMARY}.items()
+        for name, (m, day) in {"launch": v.launch, "half": v.half, "done": v.done, "summary": v.summary}.items()
     }
     title = f"昆明地区{year}年职工“72行大练兵·360行出状元”竞赛活动方案"
     requirements = [
         _req(
             "city_competitions",
-            "由昆明市总工会、昆明市人力资源和社会保障局联合相关市级职能部门，按照“2+X”的方式，"
-            "全年组织开展不少于20场次全市性职工职业技能竞赛",
+            f"由{hosts}联合相关市级职能部门，按照“2+X”的方式，全年组织开展不少于{v.city_min}场次全市性职工职业技能竞赛",
             K_CITY,
             d["done"],
         ),
         _req(
             "main_district_competitions",
-            "主城五区（五华、盘龙、官渡、西山、呈贡）组织开展不少于5次10个工种的区级职工职业技能竞赛",
+            f"主城五区（{'、'.join(v.districts)}）组织开展不少于{v.district_times}次{v.district_trades}个工种"
+            "的区级职工职业技能竞赛",
             K_DISTRICT,
             d["done"],
         ),
         _req(
             "county_competitions",
-            "其他县（市）区组织开展不少于4次8个工种的县（市）区级技能竞赛",
+            f"其他县（市）区组织开展不少于{v.county_times}次{v.county_trades}个工种的县（市）区级技能竞赛",
             K_COUNTY,
             d["done"],
         ),
-        _req("half_by_july", f"{cn_date(d['half'])}前须完成年度工作的50%以上", K_HALF, d["half"]),
+        _req("half_by_july", f"{cn_date(d['half'])}前须完成年度工作的{share}以上", K_HALF, d["half"]),
         _req("all_by_november", f"{cn_date(d['done'])}前全部完成", K_DONE, d["done"]),
         _req(
             "training",
@@ -164,13 +209,13 @@ def plan_outputs(year: int) -> dict[str, object]:
         ),
         _req(
             "phase2",
-            f"第二阶段：{LOCAL_UNITS}，行业、企业开展技术练兵、职业技能竞赛，{cn_date(d['done'])}前全部完成",
+            f"第二阶段：{local_units}，行业、企业开展技术练兵、职业技能竞赛，{cn_date(d['done'])}前全部完成",
             K_PHASE2,
             d["done"],
         ),
         _req(
             "phase2_half",
-            f"第二阶段中组织的劳动和职工技能竞赛在{cn_date(d['half'])}前须完成年度工作的50%以上",
+            f"第二阶段中组织的劳动和职工技能竞赛在{cn_date(d['half'])}前须完成年度工作的{share}以上",
             K_PHASE2_HALF,
             d["half"],
         ),
@@ -188,8 +233,8 @@ def plan_outputs(year: int) -> dict[str, object]:
             K_PHASE4_REQ,
             d["summary"],
         ),
-        _req("hosts", "主办单位：昆明市总工会、昆明市人力资源和社会保障局", K_HOSTS),
-        _req("organisers", "承办单位：" + "、".join(ORGANISERS), K_ORGANISERS),
+        _req("hosts", f"主办单位：{hosts}", K_HOSTS),
+        _req("organisers", "承办单位：" + "、".join(v.organisers), K_ORGANISERS),
         _req("leading_group", "成立竞赛活动领导小组，负责活动的总体策划、整体推进", K_LEADING_GROUP),
         _req(
             "funding",
@@ -217,13 +262,13 @@ def plan_outputs(year: int) -> dict[str, object]:
         },
         {
             "order": 2,
-            "name": f"{LOCAL_UNITS}，行业、企业开展技术练兵、职业技能竞赛",
+            "name": f"{local_units}，行业、企业开展技术练兵、职业技能竞赛",
             "deadline": d["done"].isoformat(),
             "deadline_text": f"{cn_date(d['done'])}前全部完成",
-            "milestone": {"date": d["half"].isoformat(), "share_min": 0.5},
-            "work": f"由{LOCAL_UNITS}、行业、企业自行组织开展最能展现各自产业特色的劳动和职工职业技能竞赛。",
-            "requirement": f"{LOCAL_UNITS}组织的劳动和职工技能竞赛在{d['half'].month}月{d['half'].day}日前"
-            "须完成年度工作的50%以上。",
+            "milestone": {"date": d["half"].isoformat(), "share_min": v.half_share},
+            "work": f"由{local_units}、行业、企业自行组织开展最能展现各自产业特色的劳动和职工职业技能竞赛。",
+            "requirement": f"{local_units}组织的劳动和职工技能竞赛在{d['half'].month}月{d['half'].day}日前"
+            f"须完成年度工作的{share}以上。",
             "locator": K_PHASE2.locator,
         },
         {
@@ -232,7 +277,7 @@ def plan_outputs(year: int) -> dict[str, object]:
             "deadline": d["done"].isoformat(),
             "deadline_text": f"{cn_date(d['done'])}前",
             "work": "由市总工会、市人力资源和社会保障局牵头，联合市级有关部门，组织开展全市性劳动和技能竞赛。",
-            "requirement": f"{LOCAL_UNITS}，各相关单位在组织开展技能竞赛的同时，"
+            "requirement": f"{local_units}，各相关单位在组织开展技能竞赛的同时，"
             "积极承办市级职业技能竞赛，选拔优秀选手参加"
             "市级劳动和技能竞赛。",
             "locator": K_PHASE3.locator,
@@ -243,28 +288,32 @@ def plan_outputs(year: int) -> dict[str, object]:
             "deadline": d["summary"].isoformat(),
             "deadline_text": f"{cn_date(d['summary'])}前",
             "work": "开展竞赛和创新活动成果展示，总结工作经验，通报在市级劳动和技能竞赛中成绩突出的单位和个人。",
-            "requirement": f"{LOCAL_UNITS}、行业、企业积极向市总工会、市人力资源和社会保障局申报（推荐）优秀领军人才。",
+            "requirement": f"{local_units}、行业、企业积极向市总工会、市人力资源和社会保障局申报（推荐）优秀领军人才。",
             "locator": K_PHASE4.locator,
         },
     ]
     return {
         "year": year,
         "title": title,
-        "based_on": {"doc_number": KP.doc_number, "doc_title": KP.doc_title},
+        "based_on": {"doc_number": KP.source.doc_number, "doc_title": KP.source.doc_title},
         "milestones": {
             "launch_by": d["launch"].isoformat(),
             "half_by": d["half"].isoformat(),
-            "half_share_min": 0.5,
+            "half_share_min": v.half_share,
             "all_done_by": d["done"].isoformat(),
             "summary_by": d["summary"].isoformat(),
         },
         "quotas": {
-            "city_level_competitions_min": 20,
-            "main_urban_districts": {"districts": list(MAIN_DISTRICTS), "times_min": 5, "trades_min": 10},
-            "other_counties": {"times_min": 4, "trades_min": 8},
+            "city_level_competitions_min": v.city_min,
+            "main_urban_districts": {
+                "districts": list(v.districts),
+                "times_min": v.district_times,
+                "trades_min": v.district_trades,
+            },
+            "other_counties": {"times_min": v.county_times, "trades_min": v.county_trades},
         },
         "phases": phases,
-        "organisation": {"hosts": list(HOSTS), "organisers": list(ORGANISERS)},
+        "organisation": {"hosts": list(v.hosts), "organisers": list(v.organisers)},
         "requirements": requirements,
     }
 
@@ -272,7 +321,10 @@ def plan_outputs(year: int) -> dict[str, object]:
 def _district_check(inp: AnnualPlanInput) -> tuple[dict[str, object] | None, str | None]:
     if inp.district_type is None or (inp.competitions_held is None and inp.trades_covered is None):
         return None, None
-    times, trades = (5, 10) if inp.district_type == "主城五区" else (4, 8)
+    v = BASE
+    times, trades = (
+        (v.district_times, v.district_trades) if inp.district_type == "主城五区" else (v.county_times, v.county_trades)
+    )
     ok_times = inp.competitions_held is None or inp.competitions_held >= times
     ok_trades = inp.trades_covered is None or inp.trades_covered >= trades
     check = {
@@ -294,7 +346,8 @@ def annual_plan(inp: AnnualPlanInput) -> Finding:
     m = out["milestones"]
     parts = [
         f"{inp.year}年：{cn_date(date.fromisoformat(m['launch_by']))}前启动；县区竞赛{cn_date(date.fromisoformat(m['half_by']))}前"
-        f"完成年度工作的50%以上，{cn_date(date.fromisoformat(m['all_done_by']))}前全部完成；市级竞赛不少于20场次，"
+        f"完成年度工作的{BASE.half_share:.0%}以上，{cn_date(date.fromisoformat(m['all_done_by']))}前全部完成；"
+        f"市级竞赛不少于{BASE.city_min}场次，"
         f"{cn_date(date.fromisoformat(m['all_done_by']))}前完成；{cn_date(date.fromisoformat(m['summary_by']))}前总结"
         "（参照昆工〔2022〕3号三、四）"
     ]

@@ -10,15 +10,19 @@ from pydantic import Field
 from core.errors import InvalidInput
 from core.inputs import StrictModel
 from rules.model import Finding, Rule
-from rules.sources import LABOUR_COMPETITION as LC
+from rules.parameters import document
 
-PARTICIPATION = LC.cite("第六条（六）", "单位参赛率不低于80%、职工参与率不低于90%")
-PER_UNIT = LC.cite("第十条", "每年年底前向省总工会申报1项省级示范性劳动竞赛项目")
-CEILING = LC.cite("第十条", "原则上不超过3项")
-REVOKED = LC.cite("第十四条", "取消省级示范性劳动竞赛资格")
+LC = document("labour_competition")
 
-UNIT_RATE_MIN = Decimal("0.8")
-WORKER_RATE_MIN = Decimal("0.9")
+PARTICIPATION = LC.cite("participation")
+PER_UNIT = LC.cite("per_unit")
+CEILING = LC.cite("ceiling")
+REVOKED = LC.cite("revoked")
+
+UNIT_RATE_MIN = Decimal(str(LC.value("participation")["unit_rate_min"]))
+WORKER_RATE_MIN = Decimal(str(LC.value("participation")["worker_rate_min"]))
+MAX_PER_UNIT: int = LC.value("per_unit")
+PROVINCE_CEILING: int = LC.value("ceiling")
 
 
 class ApplicationInput(StrictModel):
@@ -31,25 +35,25 @@ class ApplicationInput(StrictModel):
 
 def application(inp: ApplicationInput) -> Finding:
     """第十条: one application per unit a year, by year end; at most 3 upgrades province-wide."""
-    allowed = min(inp.applications, 1)
+    allowed = min(inp.applications, MAX_PER_UNIT)
     outputs: dict[str, object] = {
-        "max_per_unit": 1,
+        "max_per_unit": MAX_PER_UNIT,
         "deadline": "每年年底前",
         "allowed_applications": allowed,
-        "within_unit_limit": inp.applications <= 1,
-        "province_ceiling": 3,
+        "within_unit_limit": inp.applications <= MAX_PER_UNIT,
+        "province_ceiling": PROVINCE_CEILING,
     }
     parts = [
-        f"每个州（市）总工会、省级产业系统公司工会每年年底前可申报1项，拟申报{inp.applications}项"
-        + ("，符合规定" if inp.applications <= 1 else "，须择优只报1项")
+        f"每个州（市）总工会、省级产业系统公司工会每年年底前可申报{MAX_PER_UNIT}项，拟申报{inp.applications}项"
+        + ("，符合规定" if inp.applications <= MAX_PER_UNIT else f"，须择优只报{MAX_PER_UNIT}项")
     ]
     cited = [PER_UNIT, CEILING]
     if inp.upgraded_this_year is not None:
-        remaining = max(0, 3 - inp.upgraded_this_year)
+        remaining = max(0, PROVINCE_CEILING - inp.upgraded_this_year)
         outputs["province_remaining"] = remaining
-        parts.append(f"全省每年升级原则上不超过3项，今年尚余{remaining}项")
+        parts.append(f"全省每年升级原则上不超过{PROVINCE_CEILING}项，今年尚余{remaining}项")
     else:
-        parts.append("全省每年升级为省级示范性劳动竞赛的项目原则上不超过3项")
+        parts.append(f"全省每年升级为省级示范性劳动竞赛的项目原则上不超过{PROVINCE_CEILING}项")
     if inp.consecutive_failed_years >= 2:
         outputs["status_revoked"] = True
         parts.append("连续2年评比成绩不达标的，取消省级示范性劳动竞赛资格（第十四条）")
@@ -76,15 +80,15 @@ def participation(inp: ParticipationInput) -> Finding:
     outputs = {
         "unit_rate": round(float(unit_rate), 4),
         "worker_rate": round(float(worker_rate), 4),
-        "unit_rate_min": 0.8,
-        "worker_rate_min": 0.9,
+        "unit_rate_min": float(UNIT_RATE_MIN),
+        "worker_rate_min": float(WORKER_RATE_MIN),
         "units_needed": int(-(-UNIT_RATE_MIN * inp.units_in_scope // 1)),
         "workers_needed": int(-(-WORKER_RATE_MIN * inp.workers_in_scope // 1)),
         "meets_standard": unit_ok and worker_ok,
     }
     text = (
-        f"单位参赛率{float(unit_rate):.1%}（要求不低于80%，{'达标' if unit_ok else '未达标'}），"
-        f"职工参与率{float(worker_rate):.1%}（要求不低于90%，{'达标' if worker_ok else '未达标'}）"
+        f"单位参赛率{float(unit_rate):.1%}（要求不低于{UNIT_RATE_MIN:.0%}，{'达标' if unit_ok else '未达标'}），"
+        f"职工参与率{float(worker_rate):.1%}（要求不低于{WORKER_RATE_MIN:.0%}，{'达标' if worker_ok else '未达标'}）"
         "（第六条（六））。"
     )
     return Finding(outputs, text, (PARTICIPATION,))

@@ -10,20 +10,22 @@ from pydantic import Field
 
 from core.inputs import StrictModel
 from rules.model import Finding, Rule, RuleCitation
-from rules.sources import MODEL_WORKER_FUND as MW
+from rules.parameters import document
 
-FARMER_TARGET = MW.cite("第六条（三）", "农民劳模男年满60周岁、女年满55周岁且无固定收入或者丧失劳动能力的")
-FARMER_MINIMUM = MW.cite("第十一条", "每人每月不低于500元标准")
-SPRING_TARGET = MW.cite("第八条", "春节慰问金发放对象为我省健在并保持荣誉的省劳模")
-SPRING_AMOUNT = MW.cite("第十四条", "标准为每人每年1000元")
-ALLOWANCE_TARGET = MW.cite("第九条", "荣誉津贴发放对象为按国家规定办理退休手续")
-ALLOWANCE_AMOUNT = MW.cite("第十五条", "荣誉津贴按每人每月200元标准")
-EXCLUDED = MW.cite("第十条", "不纳入补助资金发放对象")
+MW = document("model_worker_fund")
 
-SPRING_FESTIVAL_YUAN = 1000
-HONOUR_ALLOWANCE_MONTHLY = 200
-FARMER_MONTHLY_MIN = 500
-FARMER_AGE = {"男": 60, "女": 55}
+FARMER_TARGET = MW.cite("farmer_target")
+FARMER_MINIMUM = MW.cite("farmer_minimum")
+SPRING_TARGET = MW.cite("spring_target")
+SPRING_AMOUNT = MW.cite("spring_amount")
+ALLOWANCE_TARGET = MW.cite("allowance_target")
+ALLOWANCE_AMOUNT = MW.cite("allowance_amount")
+EXCLUDED = MW.cite("excluded")
+
+SPRING_FESTIVAL_YUAN: int = MW.value("spring_amount")
+HONOUR_ALLOWANCE_MONTHLY: int = MW.value("allowance_amount")
+FARMER_MONTHLY_MIN: int = MW.value("farmer_minimum")
+FARMER_AGE: dict[str, int] = MW.value("farmer_target")
 
 
 class ModelWorkerInput(StrictModel):

@@ -11,19 +11,26 @@ from pydantic import Field
 
 from core.inputs import StrictModel
 from rules.model import Finding, Rule
-from rules.sources import TRAINING_FUND as TF
+from rules.parameters import document
 
-SPLIT_PROVINCE = TF.cite("第九条", "培训补助标准70%的比例补助专项资金")
-SPLIT_LOCAL = TF.cite("第九条", "不低于培训补助标准30%的比例配套专项资金")
-INSTALMENTS = TF.cite("第十六条", "按50%的比例下拨专项资金")
-LIVING = TF.cite("第十条", "培训天数小于等于30天的，按照80元/人/天")
-LIVING_LUMP = TF.cite("第十条", "超过30天的一次性补助3600元/人")
-MIN_DAYS = TF.cite("第七条", "助力脱贫攻坚专项技能培训的天数原则上不少于15天")
+TF = document("training_fund")
 
-DAILY_RATE = 80
+SPLIT_PROVINCE = TF.cite("split_province")
+SPLIT_LOCAL = TF.cite("split_local")
+INSTALMENTS = TF.cite("instalments")
+LIVING = TF.cite("living")
+LIVING_LUMP = TF.cite("living_lump")
+MIN_DAYS = TF.cite("min_days")
+
+# The values as the 办法 sets them (rules/params/training_fund.toml); the 30-day threshold is part of
+# the article's own wording ("小于等于30天"), which its key phrase pins.
+DAILY_RATE: int = TF.value("living")
 DAILY_CAP_DAYS = 30
-LUMP_SUM = 3600
-POVERTY_MIN_DAYS = 15
+LUMP_SUM: int = TF.value("living_lump")
+POVERTY_MIN_DAYS: int = TF.value("min_days")
+PROVINCE_SHARE = Decimal(str(TF.value("split_province")))
+LOCAL_SHARE = Decimal(str(TF.value("split_local")))
+INSTALMENT_SHARE = Decimal(str(TF.value("instalments")))
 _CENT = Decimal("0.01")
 
 
@@ -44,23 +51,28 @@ class SplitInput(StrictModel):
 def subsidy_split(inp: SplitInput) -> Finding:
     """第九条 and 第十六条: the province pays 70 %, local unions add at least 30 %; two 50 % instalments."""
     total = Decimal(str(inp.standard_total_yuan))
-    province = (total * Decimal("0.7")).quantize(_CENT, rounding=ROUND_HALF_UP)
-    local = (total * Decimal("0.3")).quantize(_CENT, rounding=ROUND_HALF_UP)
-    first = (province / 2).quantize(_CENT, rounding=ROUND_HALF_UP)
+    province = (total * PROVINCE_SHARE).quantize(_CENT, rounding=ROUND_HALF_UP)
+    local = (total * LOCAL_SHARE).quantize(_CENT, rounding=ROUND_HALF_UP)
+    first = (province * INSTALMENT_SHARE).quantize(_CENT, rounding=ROUND_HALF_UP)
     outputs = {
         "standard_total_yuan": _money(total),
-        "province_share": 0.7,
+        "province_share": float(PROVINCE_SHARE),
         "province_yuan": _money(province),
-        "local_min_share": 0.3,
+        "local_min_share": float(LOCAL_SHARE),
         "local_min_yuan": _money(local),
         "province_instalments": [  # the second is the remainder, so the two always add up
-            {"when": "项目启动后", "share": 0.5, "yuan": _money(first)},
-            {"when": "12月，根据全省工会培训取证情况", "share": 0.5, "yuan": _money(province - first)},
+            {"when": "项目启动后", "share": float(INSTALMENT_SHARE), "yuan": _money(first)},
+            {
+                "when": "12月，根据全省工会培训取证情况",
+                "share": float(1 - INSTALMENT_SHARE),
+                "yuan": _money(province - first),
+            },
         ],
     }
     text = (
-        f"省总工会按培训补助标准的70%补助{_money(province)}元，州（市）、县（市、区）总工会和省级产业、系统、公司工会"
-        f"按不低于30%配套，即不少于{_money(local)}元（第九条）；省总工会专项资金分两次各50%下拨（第十六条）。"
+        f"省总工会按培训补助标准的{PROVINCE_SHARE:.0%}补助{_money(province)}元，州（市）、县（市、区）总工会和省级产业、系统、公司工会"
+        f"按不低于{LOCAL_SHARE:.0%}配套，即不少于{_money(local)}元（第九条）；"
+        f"省总工会专项资金分两次各{INSTALMENT_SHARE:.0%}下拨（第十六条）。"
     )
     return Finding(outputs, text, (SPLIT_PROVINCE, SPLIT_LOCAL, INSTALMENTS))
 
@@ -98,17 +110,20 @@ def living_subsidy(inp: LivingInput) -> Finding:
         "includes_transport": True,
     }
     if inp.days <= DAILY_CAP_DAYS:
-        text = f"培训{inp.days}天（不超过30天），按80元/人/天补助，每人{inp.days}×80={per_person}元"
+        text = (
+            f"培训{inp.days}天（不超过{DAILY_CAP_DAYS}天），按{DAILY_RATE}元/人/天补助，"
+            f"每人{inp.days}×{DAILY_RATE}={per_person}元"
+        )
         cited = [LIVING]
     else:
-        text = f"培训{inp.days}天，超过30天，一次性补助每人3600元"
+        text = f"培训{inp.days}天，超过{DAILY_CAP_DAYS}天，一次性补助每人{LUMP_SUM}元"
         cited = [LIVING_LUMP]
     if inp.trainees > 1:
         text += f"，{inp.trainees}人共{per_person * inp.trainees}元"
     text += "（含交通补助，第十条）"
     if inp.days < POVERTY_MIN_DAYS:
-        outputs["note"] = "助力脱贫攻坚专项技能培训的天数原则上不少于15天"
-        text += "；注意：此类培训天数原则上不少于15天（第七条）"
+        outputs["note"] = f"助力脱贫攻坚专项技能培训的天数原则上不少于{POVERTY_MIN_DAYS}天"
+        text += f"；注意：此类培训天数原则上不少于{POVERTY_MIN_DAYS}天（第七条）"
         cited.append(MIN_DAYS)
     return Finding(outputs, text + "。", tuple(cited))
 

@@ -22,8 +22,12 @@ def test_rules_json_lists_every_rule_with_the_documented_keys(runner: CliRunner)
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert len(rows) >= 14
-    for row in rows:
-        assert set(row) == {"id", "title", "citations", "input_schema", "example"}
+    for row in rows:  # fields may only be added: each rule now also lists the parameters it applies
+        assert {"id", "title", "citations", "input_schema", "example"} <= set(row)
+    living = next(r for r in rows if r["id"] == "training_living_subsidy")
+    rate = next(p for p in living["parameters"] if p["name"] == "training_fund.living")
+    assert rate["value"] == 80 and rate["unit"] == "元/人/天" and rate["valid_from"] == "2020-07-10"
+    assert rate["source"]["locator"] == "第十条" and "80元/人/天" in rate["source"]["key_phrase"]
 
 
 def test_rules_readable(runner: CliRunner) -> None:
