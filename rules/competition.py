@@ -316,7 +316,7 @@ def entry_requirements(inp: EntryInput) -> Finding:
 RULES = (
     Rule(
         "provincial_skills_award",
-        "省级一类职工职业技能竞赛决赛名次的表扬与职业资格晋升",
+        SC.text("provincial_award_title"),
         (CLASS1, PROV_TITLE, PROV_QUALIFICATION, PROV_OTHERS, WUYI_INSTANT, WUYI_NO_REPEAT),
         ProvincialAwardInput,
         provincial_award,

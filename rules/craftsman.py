@@ -204,7 +204,7 @@ class _TeamNominee(StrictModel):
 
 class StudioNominee(_TeamNominee):
     leaders: int | None = Field(None, ge=0, le=1000, description="领军人员人数")
-    team_size: int | None = Field(None, ge=0, le=10000, description="创新团队人数")
+    team_size: int | None = Field(None, ge=0, le=10000, description=ST.text("team_size"))
     commended_members: int | None = Field(
         None, ge=0, le=10000, description="近年因创新业绩突出受上级表彰或表扬的成员人数"
     )
@@ -216,13 +216,13 @@ class StudioNominee(_TeamNominee):
 
 class StationNominee(_TeamNominee):
     unit_conditions: bool | None = Field(None, description="申报单位符合第十条（一）条件")
-    expert_award: bool | None = Field(None, description="领衔专家获省级行业主管部门及以上技能类奖项")
-    expert_skill_level: SkillLevel | None = Field(None, description="领衔专家技能等级")
-    expert_age: int | None = Field(None, ge=16, le=100, description="领衔专家年龄（周岁）")
+    expert_award: bool | None = Field(None, description=TS.text("expert_award"))
+    expert_skill_level: SkillLevel | None = Field(None, description=TS.text("expert_skill_level"))
+    expert_age: int | None = Field(None, ge=16, le=100, description=TS.text("expert_age"))
     expert_months_per_year: float | None = Field(
-        None, ge=0, le=12, allow_inf_nan=False, description="领衔专家每年在工作站工作的月数"
+        None, ge=0, le=12, allow_inf_nan=False, description=TS.text("expert_months")
     )
-    team_size: int | None = Field(None, ge=0, le=10000, description="领衔的专家团队人数")
+    team_size: int | None = Field(None, ge=0, le=10000, description=TS.text("team_size"))
 
 
 class _Checks:
@@ -272,7 +272,7 @@ def studio_eligibility(n: StudioNominee) -> Finding:
     c.check(n.channel == "逐级推荐", "按工会隶属关系逐级推荐，不受理个人名义申报和越级申报", S_CHANNEL)
     c.check(_named_long_enough(n), "被州（市）或省级产业、系统、公司工会命名2年以上", S_NAMED)
     c.check(_at_least(n.leaders, 1), "至少有1名领军人员", S_LEADER)
-    c.check(_at_least(n.team_size, 3), "有3人以上的创新团队", S_TEAM)
+    c.check(_at_least(n.team_size, ST.value("s_team")), "有3人以上的创新团队", S_TEAM)
     c.check(_at_least(n.commended_members, 1), "团队中至少有1人因创新业绩突出受到上级表彰或表扬", S_COMMENDED)
     c.check(n.has_system, "有工作制度", S_SYSTEM)
     c.check(_at_least(n.projects_per_year, 1), "每年至少承担1～2个立项的创新课题或攻关项目", S_PROJECTS)
@@ -290,12 +290,12 @@ def station_eligibility(n: StationNominee) -> Finding:
     c.check(n.channel == "逐级推荐", "按工会隶属关系逐级推荐，不受理个人名义申报和越级申报", T_CHANNEL)
     c.check(_named_long_enough(n), "被州（市）或省级产业、系统、公司工会命名2年以上", T_NAMED)
     c.check(n.unit_conditions, "申报单位条件", T_UNIT)
-    c.check(n.expert_award, "领衔专家获省级行业主管部门及以上技能类奖项", T_AWARD)
+    c.check(n.expert_award, TS.text("expert_award"), T_AWARD)
     level = None if n.expert_skill_level is None else _LEVEL_ORDER[n.expert_skill_level] >= _LEVEL_ORDER["技师"]
-    c.check(level, "领衔专家具有技师及以上技能水平", T_LEVEL)
-    c.check(None if n.expert_age is None else n.expert_age <= 55, "领衔专家年龄在55周岁（含）以下", T_AGE)
-    c.check(_at_least(n.expert_months_per_year, 6), "领衔专家每年在工作站工作6个月以上", T_MONTHS)
-    c.check(_at_least(n.team_size, 5), "领衔一个5人以上专家团队", T_TEAM)
+    c.check(level, TS.text("expert_level_check"), T_LEVEL)
+    c.check(None if n.expert_age is None else n.expert_age <= TS.value("t_age"), TS.text("expert_age_check"), T_AGE)
+    c.check(_at_least(n.expert_months_per_year, TS.value("t_months")), TS.text("expert_months_check"), T_MONTHS)
+    c.check(_at_least(n.team_size, TS.value("t_team")), "领衔一个5人以上专家团队", T_TEAM)
     return c.finding(n.name, "云南省职工技师工作站", (T_CHANNEL, T_NAMED))
 
 

@@ -422,7 +422,7 @@ RULES = (
     ),
     Rule(
         "kunming_city_champion_promotion",
-        "昆明市级职工职业技能竞赛决赛第一名的职业技能等级晋升",
+        KP.text("champion_title"),
         (K_PROMOTION,),
         ChampionInput,
         champion_promotion,

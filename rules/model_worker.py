@@ -32,7 +32,7 @@ class ModelWorkerInput(StrictModel):
     farmer: bool = Field(False, description="是否农民劳模")
     sex: Literal["男", "女"] | None = Field(None, description="性别")
     age: int | None = Field(None, ge=0, le=130, description="年龄（周岁）")
-    has_fixed_income: bool | None = Field(None, description="是否有固定收入")
+    has_fixed_income: bool | None = Field(None, description=MW.text("has_fixed_income"))
     lost_work_capacity: bool = Field(False, description="是否丧失劳动能力")
     employer: Literal["机关事业单位", "国有企业", "其他企业或组织", "农民"] | None = Field(
         None, description="工作单位性质（决定荣誉津贴标准）"
@@ -47,7 +47,7 @@ def _farmer_hardship(inp: ModelWorkerInput) -> tuple[dict[str, object], str | No
     if not inp.farmer:
         return {"eligible": False, "note": "第六条（三）只适用于农民劳模"}, None
     if inp.sex is None or inp.age is None or (inp.has_fixed_income is None and not inp.lost_work_capacity):
-        return {"eligible": None, "note": "须提供性别、年龄及是否有固定收入（或丧失劳动能力）"}, None
+        return {"eligible": None, "note": MW.text("needs_income_facts")}, None
     threshold = FARMER_AGE[inp.sex]
     old_enough = inp.age >= threshold
     needy = inp.lost_work_capacity or inp.has_fixed_income is False
@@ -57,7 +57,7 @@ def _farmer_hardship(inp: ModelWorkerInput) -> tuple[dict[str, object], str | No
             f"农民劳模{inp.sex}年满{threshold}周岁且无固定收入或丧失劳动能力，属生活困难补助对象，"
             f"按每人每月不低于{FARMER_MONTHLY_MIN}元标准由省总工会每年核定（第六条（三）、第十一条）",
         )
-    why = f"未满{threshold}周岁" if not old_enough else "有固定收入且未丧失劳动能力"
+    why = f"未满{threshold}周岁" if not old_enough else MW.text("not_needy")
     return {
         "eligible": False,
         "note": f"农民劳模{why}，不属第六条（三）情形",

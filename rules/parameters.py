@@ -20,6 +20,9 @@ File format (documented in docs/generators.md, "Rule parameters")::
     locator = "第十条"
     phrase = "培训天数小于等于30天的，按照80元/人/天"
     # optional: valid_from / valid_until, or periods = [{value = …, from = …, until = …}, …]
+
+    [texts]                         # the wording rules show for this document: titles, labels
+    living_title = "学员生活补助"
 """
 
 from __future__ import annotations
@@ -104,6 +107,14 @@ class ParamDocument:
     source: Source
     valid_from: date
     params: dict[str, Parameter]
+    texts: dict[str, str]
+
+    def text(self, name: str) -> str:
+        """A wording the rules show (a rule title, a condition's label, an input's description)."""
+        try:
+            return self.texts[name]
+        except KeyError:
+            raise KeyError(f"{self.key}.toml 的 [texts] 没有 {name!r}") from None
 
     def param(self, name: str) -> Parameter:
         try:
@@ -179,7 +190,10 @@ def parse_document(key: str, data: dict[str, Any]) -> ParamDocument:
             cite=source.cite(raw["locator"], raw["phrase"]),
             periods=_periods(raw, valid_from, where),
         )
-    return ParamDocument(key, source, valid_from, params)
+    texts = data.get("texts") or {}
+    if not all(isinstance(v, str) for v in texts.values()):
+        raise ParameterFileError(f"{key}.toml [texts]：每项应为字符串")
+    return ParamDocument(key, source, valid_from, params, dict(texts))
 
 
 @cache

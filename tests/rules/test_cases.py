@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rules import consequences_for_case
@@ -74,3 +76,17 @@ def test_nothing_clear_yields_nothing(case: str) -> None:
 
 def test_out_of_range_facts_are_not_a_trigger() -> None:
     assert consequences_for_case("云南省职工职业技能大赛决赛第0名") == []
+
+
+def test_trigger_phrases_are_data_not_code() -> None:
+    """Every place name and wording a trigger uses stands in rules/triggers.toml: a case that names the
+    place only through a phrase added to the profile triggers once the profile holds it."""
+    import re
+
+    from rules import cases
+
+    source = (Path(cases.__file__)).read_text(encoding="utf-8")
+    for phrase in ("昆明", "云南", "72行", "决赛拿了", "省劳模", "云岭工匠", "脱贫"):
+        assert phrase not in source, phrase
+    profile = cases._profile()
+    assert any(re.search(p, "昆明") for p in profile["city_champion"]["place"])
