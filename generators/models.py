@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
@@ -85,6 +85,22 @@ def _agency_code(value: str) -> str:
     return value
 
 
+class AddedParagraph(StrictModel):
+    after: Line = Field(max_length=60, description="插在哪个段落之后（段落编号，见 docs/generators.md）")
+    text: Text = Field(min_length=1, max_length=2000, description="段落文字")
+
+
+class PlanOverrides(StrictModel):
+    parameters: dict[str, Any] = Field(
+        default_factory=dict,
+        description='改动的参数：名称 → 新值（如 city_min: 25, half: "06-30", hosts: [...]）；名称见方案模板的 slots',
+    )
+    add_paragraphs: list[AddedParagraph] = Field(default_factory=list, max_length=50, description="新增的段落")
+    remove_paragraphs: list[Annotated[str, Field(max_length=60)]] = Field(
+        default_factory=list, max_length=50, description="删除的段落编号"
+    )
+
+
 class PlanInput(_Imprint):
     """关于印发《昆明地区YYYY年职工“72行大练兵·360行出状元”竞赛活动方案》的通知, with the 方案."""
 
@@ -122,6 +138,10 @@ class PlanInput(_Imprint):
         description="方案页首加“附件”标识（按需求默认加；GB/T 9704 印发通知所印发的文件可不作附件，设为 false 即不加）",
     )
     sealed: bool = Field(True, description="加盖印章（决定署名和日期的位置）")
+    base: Annotated[str, Field(max_length=60)] = Field(
+        "kunming_2022", description="方案模板（默认：昆工〔2022〕3号 昆明地区2022年方案）"
+    )
+    overrides: PlanOverrides | None = Field(None, description="相对模板的改动：参数、新增段落、删除段落")
 
     def issue_date(self) -> date:
         parts = [int(x) for x in self.date.split("-")]

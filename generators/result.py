@@ -21,3 +21,4 @@ class GeneratedDocx:
     data: bytes
     filename: str
     trace: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)  # a 方案's departures from its base

@@ -198,4 +198,6 @@ def rule_output(out: RuleOutput) -> records.RuleOutput:
 
 
 def generation_preview(docx: GeneratedDocx) -> records.GenerationPreview:
-    return records.GenerationPreview(filename=docx.filename, size=len(docx.data), trace=docx.trace)
+    return records.GenerationPreview(
+        filename=docx.filename, size=len(docx.data), trace=docx.trace, changes=docx.changes
+    )

@@ -256,6 +256,11 @@ class GenerationPreview(Record):
     filename: str = Field(description="The Chinese file name the download will carry.")
     size: int = Field(description="Size of the .docx in bytes.")
     trace: list[dict[str, Any]] = Field(description="Rule outputs and the articles each requirement rests on.")
+    changes: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="A 方案's departures from its base template (kind, name, label, base, new, line, and the base "
+        "article: doc_number, doc_title, locator); empty for the other kinds and for an unchanged base.",
+    )
 
 
 class Health(Record):

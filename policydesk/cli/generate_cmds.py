@@ -64,12 +64,19 @@ def generate_cmd(kind: str, input_: str | None, out: Path | None, schema: bool, 
     trace_path = out.with_suffix(".trace.json") if trace and result.trace else None
     if trace_path is not None:
         _write(trace_path, json.dumps(result.trace, ensure_ascii=False, indent=2).encode("utf-8"))
+    changes_path = out.with_suffix(".changes.json") if result.changes else None
+    if changes_path is not None:
+        _write(changes_path, json.dumps(result.changes, ensure_ascii=False, indent=2).encode("utf-8"))
     if as_json:
         echo_json(convert.generation_preview(result))
         return
     click.echo(f"已生成 {out}（{len(result.data)} 字节；建议文件名：{result.filename}）")
     if trace_path is not None:
         click.echo(f"依据对照：{trace_path}（{len(result.trace)} 条）")
+    if changes_path is not None:
+        click.echo(f"相对模板的改动（{len(result.changes)} 处，另见 {changes_path}）：")
+        for change in result.changes:
+            click.echo(f"  {change['line']}（依据原方案 {change['doc_number']} {change['locator']}）")
 
 
 @main.command("check-docx")
