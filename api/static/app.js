@@ -429,8 +429,16 @@
     const box = el("div", { class: "card" },
       el("h2", {}, "预览"),
       el("p", {}, "文件名：", el("strong", {}, res.filename), `（约 ${Math.max(1, Math.round(res.size / 1024))} KB）`));
+    if (Array.isArray(res.changes) && res.changes.length) box.append(changesView(res.changes));
     box.append(el("h3", {}, "规则结果与依据"), traceView(res.trace));
     return box;
+  }
+
+  /** A 方案's departures from its base template, each with the base article it departs from. */
+  function changesView(changes) {
+    return el("div", { class: "changes" },
+      el("h3", {}, `相对模板的改动（${changes.length} 处）`),
+      table(["改动", "原方案条目"], changes.map((c) => [c.line, citationLink(c)]), [1]));
   }
 
   function table(headers, rows, nowrap = []) {
@@ -493,6 +501,11 @@
       if (!gen.kind) return;
       busy(dl, "正在生成 .docx…");
       try {
+        if (gen.kind === "plan") {  // the change list against the base is shown before the download
+          const preview = await api(`/api/generate/${gen.kind}/preview`, { json: gen.value });
+          out.replaceChildren(preview.changes && preview.changes.length
+            ? changesView(preview.changes) : el("p", { class: "muted" }, "与模板相比没有改动。"));
+        }
         const res = await api(`/api/generate/${gen.kind}`, {
           json: gen.value, raw: true,
           headers: { Accept: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
