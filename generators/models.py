@@ -167,6 +167,63 @@ class PlanInput(_Imprint):
         return self.doc_number or str(docnumber.DocNumber(self.agency_code, self.year, self.serial))
 
 
+class Course(StrictModel):
+    name: Line = Field(max_length=60, description="课程名称")
+    kind: Literal["理论", "实操", "理论+实操"] = Field("理论", description="课程类型")
+    hours: float = Field(gt=0, le=2000, allow_inf_nan=False, description="学时")
+
+
+class BudgetItem(StrictModel):
+    item: Line = Field(max_length=80, description="经费项目，如 教师授课费")
+    category: Literal["培训学费", "学员生活补助", "技能鉴定费", "省总工会补助", "工会配套"] = Field(
+        description="费用类别：助力脱贫攻坚专项技能培训取 培训学费/学员生活补助/技能鉴定费（第十条）；"
+        "职工技能提升培训取 省总工会补助/工会配套（第九条）"
+    )
+    amount_yuan: float = Field(ge=0, le=1e9, allow_inf_nan=False, description="金额（元）")
+
+
+class TrainingPlanInput(StrictModel):
+    """xx培训项目实施方案 (附件1 of 《云南省工会技能培训专项资金管理办法（试行）》, 云工办通〔2020〕22号)."""
+
+    project: TitleText = Field(
+        description="培训项目名称，如 2026年昆明市家政服务员技能培训项目（标题为“项目名称+实施方案”）"
+    )
+    programme: Literal["职工技能提升培训", "助力脱贫攻坚专项技能培训"] = Field(description="培训项目类别（第五条）")
+    organiser: Line = Field(max_length=60, description="组织实施的工会（落款），如 昆明市总工会")
+    tasks: list[Annotated[Text, Field(min_length=1, max_length=2000)]] = Field(
+        min_length=1, max_length=20, description="一、培训任务及要求"
+    )
+    trainees: int = Field(ge=1, le=100000, description="培训人数")
+    trainee_description: Text = Field(min_length=1, max_length=1000, description="二、培训对象（第六条）")
+    start: IsoDate = Field(description="培训开始日期")
+    end: IsoDate = Field(description="培训结束日期")
+    place: Line = Field(max_length=120, description="培训地点")
+    method: Text = Field(min_length=1, max_length=2000, description="四、培训方式（培训机构、组织形式）")
+    courses: list[Course] = Field(min_length=1, max_length=100, description="五、培训课程设置")
+    standard_total_yuan: float | None = Field(
+        None, ge=0, le=1e10, allow_inf_nan=False, description="培训补助标准总额（元；职工技能提升培训必填，第九条）"
+    )
+    budget: list[BudgetItem] = Field(min_length=1, max_length=100, description="六、培训经费构成")
+    leadership: list[Annotated[Text, Field(min_length=1, max_length=2000)]] = Field(
+        min_length=1, max_length=20, description="七、培训组织领导和工作职责"
+    )
+    other: list[Annotated[Text, Field(min_length=1, max_length=2000)]] = Field(
+        default_factory=list, max_length=20, description="八、其他要求"
+    )
+    date: IsoDate = Field(description="落款日期")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> TrainingPlanInput:
+        if self.end < self.start:
+            raise ValueError("字段 end：培训结束日期不能早于开始日期")
+        if (self.end - self.start).days > 3650:
+            raise ValueError("字段 end：培训期不能超过10年")
+        return self
+
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
 Programme = Literal["云岭工匠", "职工创新工作室", "职工技师工作站"]
 
 

@@ -1,4 +1,4 @@
-"""All generators by kind (notice, plan, pledge), as ``rules.registry`` holds all rules by id: one
+"""All generators by kind (notice, plan, pledge, training-plan), as ``rules.registry`` holds all rules by id: one
 dispatch table from kind to input model and builder, so the CLI, the API and the tests all validate and
 build the same way."""
 
@@ -20,11 +20,13 @@ from generators.models import (
     PlanInput,
     StationPledge,
     StudioPledge,
+    TrainingPlanInput,
 )
 from generators.notice import build_notice
 from generators.plan import build_plan
 from generators.pledge import build_pledge
 from generators.result import GeneratedDocx
+from generators.training_plan import build_training_plan
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
 PledgeInput = Annotated[CraftsmanPledge | StudioPledge | StationPledge, Field(discriminator="programme")]
@@ -48,6 +50,11 @@ _KINDS: dict[str, tuple[Callable[[dict[str, Any]], Any], Callable[[Any], Generat
     ),
     "plan": (lambda p: parse_input(PlanInput, p, what="方案输入"), build_plan, PlanInput.model_json_schema),
     "pledge": (_parse_pledge, build_pledge, lambda: TypeAdapter(PledgeInput).json_schema()),
+    "training-plan": (
+        lambda p: parse_input(TrainingPlanInput, p, what="培训项目实施方案输入"),
+        build_training_plan,
+        TrainingPlanInput.model_json_schema,
+    ),
 }
 KINDS = tuple(_KINDS)
 
@@ -65,7 +72,7 @@ def input_schema(kind: str) -> dict[str, Any]:
     """JSON Schema of a generator's input, with the shipped example (examples/KIND.json) when the
     project's examples are beside the package, so forms open filled in."""
     schema = _kind(kind)[2]()
-    example = EXAMPLES_DIR / f"{kind}.json"
+    example = EXAMPLES_DIR / f"{kind.replace('-', '_')}.json"
     if example.is_file():
         schema["examples"] = [json.loads(example.read_text(encoding="utf-8"))]
     return schema

@@ -22,10 +22,9 @@ LIVING = TF.cite("living")
 LIVING_LUMP = TF.cite("living_lump")
 MIN_DAYS = TF.cite("min_days")
 
-# The values as the 办法 sets them (rules/params/training_fund.toml); the 30-day threshold is part of
-# the article's own wording ("小于等于30天"), which its key phrase pins.
+# The values as the 办法 sets them (rules/params/training_fund.toml).
 DAILY_RATE: int = TF.value("living")
-DAILY_CAP_DAYS = 30
+DAILY_CAP_DAYS: int = TF.value("living_cap_days")
 LUMP_SUM: int = TF.value("living_lump")
 POVERTY_MIN_DAYS: int = TF.value("min_days")
 PROVINCE_SHARE = Decimal(str(TF.value("split_province")))

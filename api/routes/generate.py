@@ -1,4 +1,4 @@
-"""Generators: GB/T 9704 .docx for 通知, 方案 and 承诺书, downloaded under their Chinese file names.
+"""Generators: GB/T 9704 .docx for 通知, 方案, 承诺书 and 培训项目实施方案, downloaded under their Chinese file names.
 
 One route per kind (the URL contract of the issue), so an unknown kind is simply an unknown URL (404)
 and the OpenAPI schema lists each generator on its own.
@@ -19,7 +19,12 @@ from policydesk.records import GenerationPreview
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 #: kind (URL segment) → what staff call it.
-GENERATOR_KINDS: dict[str, str] = {"notice": "通知", "plan": "方案", "pledge": "承诺书"}
+GENERATOR_KINDS: dict[str, str] = {
+    "notice": "通知",
+    "plan": "方案",
+    "pledge": "承诺书",
+    "training-plan": "培训项目实施方案",
+}
 
 router = APIRouter(prefix="/api/generate", tags=["generate"], responses=error_responses())
 
@@ -76,7 +81,7 @@ for _kind, _label in GENERATOR_KINDS.items():
         response_class=Response,
         responses=DOCX_RESPONSE,
         summary=f"生成{_label}",
-        operation_id=f"generate_{_kind}",
+        operation_id=f"generate_{_kind.replace('-', '_')}",
     )
     router.add_api_route(
         f"/{_kind}/preview",
@@ -84,7 +89,7 @@ for _kind, _label in GENERATOR_KINDS.items():
         methods=["POST"],
         response_model=GenerationPreview,
         summary=f"预览{_label}",
-        operation_id=f"preview_{_kind}",
+        operation_id=f"preview_{_kind.replace('-', '_')}",
     )
     router.add_api_route(
         f"/{_kind}/schema",
@@ -92,5 +97,5 @@ for _kind, _label in GENERATOR_KINDS.items():
         methods=["GET"],
         response_model=dict[str, Any],
         summary=f"{_label}输入格式",
-        operation_id=f"schema_{_kind}",
+        operation_id=f"schema_{_kind.replace('-', '_')}",
     )

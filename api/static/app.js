@@ -412,7 +412,7 @@
       gen.kind = kind;
       gen.schema = schema;
       gen.value = SchemaForm.render(fields, schema, example, (v) => { gen.value = v; syncJson(); });
-      fields.prepend(el("h2", {}, `${{ notice: "通知", plan: "方案", pledge: "承诺书" }[kind]}内容`));
+      fields.prepend(el("h2", {}, `${{ notice: "通知", plan: "方案", pledge: "承诺书", "training-plan": "培训项目实施方案" }[kind]}内容`));
       syncJson();
     } catch (err) { gen.kind = null; showError(fields, err); }
   }
@@ -455,8 +455,14 @@
     }
     const box = el("div", {});
     const nominees = trace.filter((t) => t && t.nominee !== undefined);
-    const articles = trace.filter((t) => t && t.nominee === undefined && t.requirement && t.locator);
-    const rest = trace.filter((t) => !nominees.includes(t) && !articles.includes(t));
+    const limits = trace.filter((t) => t && t.detail !== undefined && t.locator);
+    const articles = trace.filter((t) => t && t.nominee === undefined && t.requirement && t.locator && !limits.includes(t));
+    const rest = trace.filter((t) => !nominees.includes(t) && !articles.includes(t) && !limits.includes(t));
+    if (limits.length) {  // 培训项目实施方案: every limit of the 办法 the budget keeps, with its article
+      box.append(table(["限额", "本方案", "结论", "依据"], limits.map((t) => [
+        t.requirement, t.detail,
+        el("span", { class: `badge ${t.ok ? "ok" : "bad"}` }, t.ok ? "符合" : "须说明"), citationLink(t)]), [0, 2]));
+    }
     if (nominees.length) {  // 承诺书: every nominee with the eligibility rule's verdict
       box.append(table(["申报人", "结论", "说明", "依据"], nominees.map((t) => [
         t.nominee,
@@ -536,7 +542,7 @@
       loadCatalogue();
       if (parts[1]) openDocument(parts[1], parts.slice(2).join("/") || null);
     } else if (tab === "generate") {
-      openGenerator(["notice", "plan", "pledge"].includes(parts[1]) ? parts[1] : gen.kind || "plan");
+      openGenerator(["notice", "plan", "pledge", "training-plan"].includes(parts[1]) ? parts[1] : gen.kind || "plan");
     }
   }
 

@@ -15,11 +15,11 @@ from api_helpers import assert_error
 from api.routes.generate import DOCX_MEDIA_TYPE, content_disposition
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-KINDS = ["notice", "plan", "pledge"]
+KINDS = ["notice", "plan", "pledge", "training-plan"]
 
 
 def example(kind: str) -> dict:
-    return json.loads((EXAMPLES / f"{kind}.json").read_text(encoding="utf-8"))
+    return json.loads((EXAMPLES / f"{kind.replace('-', '_')}.json").read_text(encoding="utf-8"))
 
 
 def filename_star(header: str) -> str:
@@ -120,3 +120,33 @@ def test_pledge_with_a_bad_programme_is_422_not_500(client, programme):
     payload = {**example("pledge"), "programme": programme}
     error = assert_error(client.post("/api/generate/pledge", json=payload), 422)
     assert "programme" in error["message"]
+
+
+def test_plan_preview_lists_the_changes_against_the_base(client):
+    response = client.post("/api/generate/plan/preview", json=example("plan_overrides"))
+    assert response.status_code == 200, response.text
+    lines = [c["line"] for c in response.json()["changes"]]
+    assert "全市性职工职业技能竞赛：不少于20场次 → 不少于25场次" in lines
+    unchanged = client.post("/api/generate/plan/preview", json=example("plan")).json()
+    assert unchanged["changes"] == []
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"parameters": {"no_such_quota": 3}}, "overrides.parameters.no_such_quota"),
+        ({"parameters": {"city_min": "many"}}, "overrides.parameters.city_min"),
+        ({"remove_paragraphs": ["phase1_heading"]}, "overrides.remove_paragraphs[0]"),
+    ],
+)
+def test_bad_plan_overrides_are_422_naming_the_field(client, overrides, field):
+    response = client.post("/api/generate/plan", json={**example("plan"), "overrides": overrides})
+    error = assert_error(response, 422)
+    assert field in error["message"]
+
+
+def test_training_plan_over_a_limit_is_422_with_the_article(client):
+    payload = example("training_plan")
+    payload["budget"][2]["amount_yuan"] = 99999
+    error = assert_error(client.post("/api/generate/training-plan", json=payload), 422)
+    assert "budget[2].amount_yuan" in error["message"] and "第十条" in error["message"]

@@ -15,7 +15,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def load_example(kind: str) -> dict:
-    return json.loads((EXAMPLES / f"{kind}.json").read_text(encoding="utf-8"))
+    return json.loads((EXAMPLES / f"{kind.replace('-', '_')}.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture()

@@ -110,7 +110,7 @@ def test_schemas_are_json_schema_objects(kind: str) -> None:
     schema = generators.input_schema(kind)
     assert schema.get("type") == "object" or "oneOf" in schema or "anyOf" in schema
     text = str(schema)
-    assert {"notice": "doc_number", "plan": "year", "pledge": "nominees"}[kind] in text
+    assert {"notice": "doc_number", "plan": "year", "pledge": "nominees", "training-plan": "budget"}[kind] in text
 
 
 def test_plan_dates_accept_month_day_and_full_date_in_the_year() -> None:
