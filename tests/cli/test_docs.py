@@ -64,9 +64,30 @@ def test_generate_json_prints_the_preview_record(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     preview = json.loads(result.output)
-    assert list(preview) == ["filename", "size", "trace"]
+    assert list(preview)[:3] == ["filename", "size", "trace"]  # fields may only be added (changes)
     assert preview["size"] == out.stat().st_size and preview["trace"]
     assert (tmp_path / "plan.trace.json").is_file()
+
+
+def test_generate_plan_with_overrides_prints_and_writes_the_change_list(tmp_path: Path) -> None:
+    out = tmp_path / "plan.docx"
+    args = ["generate", "plan", "--input", str(EXAMPLES / "plan_overrides.json"), "--out", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert (
+        "全市性职工职业技能竞赛：不少于20场次 → 不少于25场次（依据原方案 昆工〔2022〕3号 三、（一））" in result.output
+    )
+    changes = json.loads((tmp_path / "plan.changes.json").read_text(encoding="utf-8"))
+    assert {c["kind"] for c in changes} == {"parameter", "paragraph_added"}
+
+
+def test_generate_training_plan_over_a_limit_exits_1_naming_field_and_article(tmp_path: Path) -> None:
+    payload = json.loads((EXAMPLES / "training_plan.json").read_text(encoding="utf-8"))
+    payload["budget"][2]["amount_yuan"] = 70000
+    args = ["generate", "training-plan", "--input", json.dumps(payload, ensure_ascii=False), "--out"]
+    result = CliRunner().invoke(main, [*args, str(tmp_path / "t.docx")])
+    assert result.exit_code == 1 and result.output.startswith("Error: 字段 budget[2].amount_yuan")
+    assert "第十条" in result.output and not (tmp_path / "t.docx").exists()
 
 
 def _readme_forms() -> list[list[str]]:
