@@ -11,7 +11,6 @@ import math
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
-from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from generators.prototypes import add_paragraph
@@ -25,7 +24,7 @@ from generators.typography import (
 )
 
 SAFETY_LINES = 1  # one line of slack: the height estimate is not a layout engine
-MIN_SQUEEZED_LINE_PT = 24.0  # 7.3.5.5: tighten spacing rather than orphan the 署名 and 成文日期
+KEEP_WHOLE_LINES = 3  # a closing 正文 paragraph this short moves to the next page whole, not split
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +43,7 @@ class Flow:
         self.doc = doc
         self.used = 0.0  # points used on the current page
         self.pages = 1
-        self._squeezable: list[tuple[Paragraph, int]] = []  # exact-spaced paragraphs on the current page
+        self._squeezable: list[tuple[Paragraph, int]] = []  # 正文 paragraphs (and blanks) on the current page
 
     # -- accounting -----------------------------------------------------------------------------
     def _advance(self, height: float) -> None:
@@ -71,22 +70,29 @@ class Flow:
             self._turn_page()
 
     def keep_on_page(self, height: float) -> bool:
-        """Make room for a block of ``height`` on the current page by tightening the line spacing of
-        this page's body paragraphs (not below 24 pt). False when even that is not enough."""
-        deficit = height - (TEXT_HEIGHT_PT - self.used)
-        if deficit <= 0:
+        """Keep a closing block of ``height`` (署名 and 成文日期) with the 正文 it closes. When it does not
+        fit on the current page, the text runs on: the last 正文 paragraph (whole when it is short, else
+        its last line) and the blanks after it are kept with the block on the next page, so the block is
+        never alone there (7.3.5.5) and no line is tightened below 28.95 pt (5.2.3, 22 lines a page).
+        True when the block fits where it is."""
+        if height <= TEXT_HEIGHT_PT - self.used:
             return True
-        lines = sum(n for _, n in self._squeezable)
-        if not lines:
-            return False
-        twips = math.floor((LINE_PT - deficit / lines) * 20)
-        if twips / 20 < MIN_SQUEEZED_LINE_PT:
-            return False
-        for p, _ in self._squeezable:
-            p.paragraph_format.line_spacing = Pt(twips / 20)
-        self.used -= (LINE_PT - twips / 20) * lines
-        self._squeezable = []
-        return True
+        trailing: list[tuple[Paragraph, int]] = []
+        for p, n in reversed(self._squeezable):
+            trailing.insert(0, (p, n))
+            if p.text.strip():
+                break
+        if not trailing or not trailing[0][0].text.strip():
+            return False  # no 正文 on this page to keep with it
+        head, head_lines = trailing[0]
+        moved = head_lines if head_lines <= KEEP_WHOLE_LINES else 1
+        if head_lines <= KEEP_WHOLE_LINES:
+            head.paragraph_format.keep_together = True
+        for p, _ in trailing:
+            p.paragraph_format.keep_with_next = True
+        self._turn_page()
+        self.used = (moved + sum(n for _, n in trailing[1:])) * LINE_PT
+        return False
 
     # -- writing --------------------------------------------------------------------------------
     def paragraph(

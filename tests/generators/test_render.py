@@ -119,11 +119,15 @@ def test_notice_page_one_has_the_red_header_and_title(pdfs: dict[str, Path]) -> 
 
 def test_plan_starts_on_a_new_page_after_the_signed_notice(pdfs: dict[str, Path]) -> None:
     pages = [_lines(_body(words)) for words in _pages(pdfs["plan"])]
-    assert "2026年4月10日" in pages[0]  # the notice and its date fit page 1 (7.3.5.5)
+    # The notice does not fit page 1 at 28.95 pt (5.2.3): it runs on, and its last 正文 line goes with
+    # the 署名 and date to page 2, which are never alone there (7.3.5.5).
+    signed = next(i for i, lines in enumerate(pages) if "2026年4月10日" in lines)
+    date_at = pages[signed].index("2026年4月10日")
+    assert any(line.endswith("。") for line in pages[signed][: date_at - 1]), pages[signed]
     starts = [i for i, lines in enumerate(pages) if lines and lines[0] == "附件"]
-    assert starts == [1]
-    assert pages[1][1].startswith("昆明地区2026年职工")  # the label, then the 方案's own title
-    assert not any(line.startswith("昆明地区2026年职工") for line in pages[0])
+    assert starts == [signed + 1]
+    assert pages[signed + 1][1].startswith("昆明地区2026年职工")  # the label, then the 方案's own title
+    assert not any(line.startswith("昆明地区2026年职工") for line in pages[signed])
 
 
 def test_page_numbers_alternate_sides(pdfs: dict[str, Path]) -> None:
