@@ -40,14 +40,14 @@ def title(flow: Flow, text: str, *, page_break_before: bool = False) -> None:
         first_line=0,
         page_break_before=page_break_before,
         keep_with_next=True,
-        squeezable=not page_break_before,
+        body_text=not page_break_before,
     )
 
 
 def recipients(flow: Flow, names: list[str]) -> None:
     """One blank line below the title, flush left, full-width colon after the last name (7.3.2)."""
-    flow.blank(squeezable=True)
-    flow.paragraph("，".join(names) + "：", align="both", first_line=0, squeezable=True)
+    flow.blank(body_text=True)
+    flow.paragraph("，".join(names) + "：", align="both", first_line=0, body_text=True)
 
 
 def _spans(text: str) -> tuple[str, list[Span], bool]:
@@ -68,7 +68,7 @@ def body_paragraphs(flow: Flow, paragraphs: list[str]) -> None:
         for text in (t.strip() for t in block.split("\n")):
             if text:
                 style, spans, keep = _spans(text)
-                flow.paragraph(spans, style=style, first_line=INDENT_2, keep_with_next=keep, squeezable=True)
+                flow.paragraph(spans, style=style, first_line=INDENT_2, keep_with_next=keep, body_text=True)
 
 
 def attachment_note(flow: Flow, names: list[str]) -> None:
@@ -118,7 +118,7 @@ def signature_and_date(
     that 正文 runs on to the next page with them (7.3.5.5), never tightened below 28.95 pt."""
     date_text = cn_date(when)
     w_date = text_width(date_text)
-    flow.blank(squeezable=True)
+    flow.blank(body_text=True)
     if sealed:
         joint = _signature_line(signatures, w_date)
         flow.keep_on_page(((1 if joint else len(signatures)) + 1 + (1 if annotation else 0)) * LINE_PT)

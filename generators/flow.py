@@ -43,7 +43,7 @@ class Flow:
         self.doc = doc
         self.used = 0.0  # points used on the current page
         self.pages = 1
-        self._squeezable: list[tuple[Paragraph, int]] = []  # 正文 paragraphs (and blanks) on the current page
+        self._body_on_page: list[tuple[Paragraph, int]] = []  # 正文 paragraphs (and blanks) on the current page
 
     # -- accounting -----------------------------------------------------------------------------
     def _advance(self, height: float) -> None:
@@ -54,7 +54,7 @@ class Flow:
     def _turn_page(self) -> None:
         self.pages += 1
         self.used = 0.0
-        self._squeezable = []
+        self._body_on_page = []
 
     def account_lines(self, lines: int, line_pt: float = LINE_PT, before: float = 0.0) -> None:
         self.used += before
@@ -78,7 +78,7 @@ class Flow:
         if height <= TEXT_HEIGHT_PT - self.used:
             return True
         trailing: list[tuple[Paragraph, int]] = []
-        for p, n in reversed(self._squeezable):
+        for p, n in reversed(self._body_on_page):
             trailing.insert(0, (p, n))
             if p.text.strip():
                 break
@@ -109,7 +109,7 @@ class Flow:
         page_break_before: bool = False,
         keep_with_next: bool = False,
         height: float | None = None,
-        squeezable: bool = False,
+        body_text: bool = False,
     ) -> Paragraph:
         """Add a paragraph of spans with direct formatting and count its height.
 
@@ -150,13 +150,13 @@ class Flow:
             self._turn_page()  # a heading is never left alone at the foot of a page
             pages_before = self.pages
         self.account_lines(lines, line or LINE_PT, before)
-        if squeezable and line == LINE_PT and not before and self.pages == pages_before:
-            self._squeezable.append((p, lines))
+        if body_text and line == LINE_PT and not before and self.pages == pages_before:
+            self._body_on_page.append((p, lines))
         return p
 
-    def blank(self, count: int = 1, *, page_break_before: bool = False, squeezable: bool = False) -> None:
+    def blank(self, count: int = 1, *, page_break_before: bool = False, body_text: bool = False) -> None:
         for i in range(count):
-            self.paragraph("", page_break_before=page_break_before and i == 0, squeezable=squeezable)
+            self.paragraph("", page_break_before=page_break_before and i == 0, body_text=body_text)
 
     def pad_to_bottom(self, reserve: float) -> int:
         """Blank lines that bring a block of height ``reserve`` to the foot of the page; a block that

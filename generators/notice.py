@@ -35,7 +35,7 @@ def build_notice(inp: NoticeInput) -> GeneratedDocx:
     doc = new_document()
     flow = Flow(doc)
     red_header(flow, inp.issuers, inp.doc_number, with_wenjian=inp.with_wenjian)
-    flow.blank(2, squeezable=True)
+    flow.blank(2, body_text=True)
     body.title(flow, inp.title)
     body.recipients(flow, inp.recipients)
     body.body_paragraphs(flow, inp.body)

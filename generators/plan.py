@@ -66,7 +66,7 @@ def build_plan(inp: PlanInput) -> GeneratedDocx:
     doc = new_document()
     flow = Flow(doc)
     red_header(flow, inp.issuers, inp.number())
-    flow.blank(2, squeezable=True)
+    flow.blank(2, body_text=True)
     body.title(flow, notice_title)
     body.recipients(flow, inp.recipients)
     body.body_paragraphs(flow, [inp.notice_body or f"现将《{plan_title}》印发给你们，请按要求，认真组织开展竞赛活动。"])
