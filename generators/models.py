@@ -141,7 +141,9 @@ class PlanInput(_Imprint):
     base: Annotated[str, Field(max_length=60)] = Field(
         "kunming_2022", description="方案模板（默认：昆工〔2022〕3号 昆明地区2022年方案）"
     )
-    overrides: PlanOverrides | None = Field(None, description="相对模板的改动：参数、新增段落、删除段落")
+    overrides: PlanOverrides = Field(
+        default_factory=PlanOverrides, description="相对模板的改动：参数、新增段落、删除段落（默认无改动）"
+    )
 
     def issue_date(self) -> date:
         parts = [int(x) for x in self.date.split("-")]

@@ -27,7 +27,7 @@ def plan_items(inp: PlanInput) -> tuple[list[Item], dict[str, Any], list[dict[st
     """The 方案's paragraphs (from its base template with the input's overrides), the rule outputs they
     state, and the change list against the base."""
     tpl = template(inp.base)
-    applied = apply_overrides(tpl, inp.overrides.model_dump() if inp.overrides else None, inp.year)
+    applied = apply_overrides(tpl, inp.overrides.model_dump(), inp.year)
     out = plan_outputs(inp.year, PlanValues(**applied.values))
     focus = f"{inp.year}年竞赛活动重点：{'；'.join(inp.focus)}。" if inp.focus else ""
     members = [f"{m.role}：{m.name}　{m.position}" for m in inp.leading_group]

@@ -83,6 +83,7 @@
   function kindOf(s) {
     if (Array.isArray(s.enum)) return "enum";
     if (s.const !== undefined) return "const";
+    if (s.type === "object" && !s.properties && s.additionalProperties) return "json";  // a free map (方案 overrides)
     if (s.type === "object" || (s.properties && !s.type)) return "object";
     if (s.type === "array") return "array";
     if (["string", "integer", "number", "boolean"].includes(s.type)) return s.type;

@@ -157,3 +157,32 @@ def test_keyboard_only_case(page):
     page.keyboard.press("Control+Enter")
     expect(page.locator("#govern-result .regulation").first).to_be_visible()
     page.screenshot(path=str(OUTPUT / "web-govern.png"), full_page=True)
+
+
+def test_plan_form_shows_the_change_list_before_the_download(page):
+    """Overrides typed as JSON into the 方案 form: the change list against the base (昆工〔2022〕3号) is
+    shown before the file is downloaded."""
+    from playwright.sync_api import expect
+
+    page.goto("/#generate/plan")
+    page.get_by_label("方案年度").fill("2027")
+    page.get_by_label("成文日期").fill("04-10")
+    page.get_by_label("改动的参数").fill('{"city_min": 25}')
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="生成并下载 .docx").click()
+    assert download_info.value.suggested_filename.endswith(".docx")
+    changes = page.locator("#gen-result .changes")
+    expect(changes).to_contain_text("全市性职工职业技能竞赛：不少于20场次 → 不少于25场次")
+    expect(changes.locator("a.cite").first).to_contain_text("昆工〔2022〕3号")
+
+
+def test_training_plan_form_downloads_the_example(page):
+    from playwright.sync_api import expect
+
+    page.goto("/#generate/training-plan")
+    expect(page.get_by_label("培训项目名称")).to_have_value(re.compile("培训项目"))
+    page.get_by_role("button", name="预览依据").click()
+    expect(page.locator("#gen-result")).to_contain_text("学员生活补助上限")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="生成并下载 .docx").click()
+    assert "实施方案" in download_info.value.suggested_filename
