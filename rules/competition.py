@@ -32,15 +32,13 @@ WUYI_NO_REPEAT = WY.cite("wuyi_no_repeat")
 
 Qualification = Literal["无", "高级工", "技师", "高级技师"]
 _TRADE_PLACEHOLDER = "××职业（工种）"
-_NATIONAL_BONUS = (
-    (1, 1, 20000),
-    (2, 2, 10000),
-    (3, 3, 8000),
-    (4, 4, 5000),
-    (5, 5, 3000),
-    (6, 10, 2000),
-    (11, 20, 1000),
-)
+_NATIONAL_BONUS: tuple[tuple[int, int, int], ...] = tuple(tuple(row) for row in SC.value("national"))
+_NATIONAL_LAST_RANK = max(high for _, high, _ in _NATIONAL_BONUS)
+_CHAMPION_BONUS: int = SC.value("prov_title")
+_THEORY_WEIGHT = Decimal(str(SC.value("composite")["theory"]))
+_PRACTICE_WEIGHT = Decimal(str(SC.value("composite")["practice"]))
+_MIN_FIELD: int = SC.value("min_field")
+_MIN_FINALISTS: int = SC.value("finalists")
 
 
 class ProvincialAwardInput(StrictModel):
@@ -97,7 +95,7 @@ def provincial_award(inp: ProvincialAwardInput) -> Finding:
     cited: list[RuleCitation] = [CLASS1]
     parts: list[str] = []
     if inp.rank == 1:
-        title, bonus = f"云南省{trade}技术状元", 10000
+        title, bonus = f"云南省{trade}技术状元", _CHAMPION_BONUS
     elif inp.rank <= 10:
         title, bonus = f"云南省{trade}技术能手", 2000
     else:
@@ -158,7 +156,7 @@ def national_award(inp: NationalAwardInput) -> Finding:
     """第十九条（一）: ranks 1–20 of the national final, bonus falling from 20000 to 1000 元."""
     trade = inp.trade or _TRADE_PLACEHOLDER
     bonus = national_bonus(inp.rank)
-    if inp.rank > 20:
+    if inp.rank > _NATIONAL_LAST_RANK:
         outputs = {
             "rank": inp.rank,
             "title": None,
@@ -208,7 +206,7 @@ def composite_ranking(inp: CompositeInput) -> Finding:
     """第十六条: composite = 0.3 × theory + 0.7 × practice; equal composites → higher practice first."""
     rows = []
     for c in inp.competitors:
-        composite = _dec(c.theory) * Decimal("0.3") + _dec(c.practice) * Decimal("0.7")  # exact: no rounding ties
+        composite = _dec(c.theory) * _THEORY_WEIGHT + _dec(c.practice) * _PRACTICE_WEIGHT  # exact: no rounding ties
         rows.append((composite, _dec(c.practice), c))
     rows.sort(key=lambda r: (-r[0], -r[1]))
     ranking, tie_broken, still_tied = [], False, False
@@ -235,7 +233,11 @@ def composite_ranking(inp: CompositeInput) -> Finding:
     if still_tied:
         parts.append("综合成绩与实际操作成绩均相同者并列，第十六条未规定进一步的排序办法")
     cited = (COMPOSITE, TIE_BREAK) if (tie_broken or still_tied) else (COMPOSITE,)
-    return Finding({"ranking": ranking, "weights": {"theory": 0.3, "practice": 0.7}}, "；".join(parts) + "。", cited)
+    return Finding(
+        {"ranking": ranking, "weights": {"theory": float(_THEORY_WEIGHT), "practice": float(_PRACTICE_WEIGHT)}},
+        "；".join(parts) + "。",
+        cited,
+    )
 
 
 class Team(StrictModel):
@@ -263,13 +265,13 @@ def entry_requirements(inp: EntryInput) -> Finding:
             {
                 "requirement": "同一竞赛组别的初始参赛选手原则上不少于30人",
                 "value": inp.initial_entrants,
-                "ok": inp.initial_entrants >= 30,
+                "ok": inp.initial_entrants >= _MIN_FIELD,
                 "locator": "第八条",
             }
         )
         cited.append(MIN_FIELD)
     if inp.finalists is not None:
-        ok = True if inp.rare_trade else inp.finalists >= 30
+        ok = True if inp.rare_trade else inp.finalists >= _MIN_FINALISTS
         checks.append(
             {
                 "requirement": "省级一类竞赛决赛选手原则上不得少于30名（稀缺工种除外）",

@@ -302,9 +302,9 @@ def station_eligibility(n: StationNominee) -> Finding:
 # -- quotas -------------------------------------------------------------------------------------------
 Programme = Literal["云岭工匠", "职工创新工作室", "职工技师工作站"]
 _QUOTAS: dict[str, tuple[int, str, RuleCitation]] = {
-    "云岭工匠": (20, "每年命名人数不超过20名", Y_CAP),
-    "职工创新工作室": (30, "每两年命名一批，原则上每批不超过30个", S_CAP),
-    "职工技师工作站": (30, "每两年命名一批，原则上每批不超过30个", T_CAP),
+    "云岭工匠": (YC.value("y_cap"), f"每年命名人数不超过{YC.value('y_cap')}名", Y_CAP),
+    "职工创新工作室": (ST.value("s_cap"), f"每两年命名一批，原则上每批不超过{ST.value('s_cap')}个", S_CAP),
+    "职工技师工作站": (TS.value("t_cap"), f"每两年命名一批，原则上每批不超过{TS.value('t_cap')}个", T_CAP),
 }
 
 
@@ -323,7 +323,7 @@ def selection_quota(inp: QuotaInput) -> Finding:
         {
             "programme": inp.programme,
             "cap": cap,
-            "period": "每年" if cap == 20 else "每批（两年）",
+            "period": "每年" if inp.programme == "云岭工匠" else "每批（两年）",
             "proposed": inp.proposed,
             "within_cap": within,
         },
