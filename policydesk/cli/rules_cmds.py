@@ -55,8 +55,8 @@ def _value(value: Any) -> str:
 @click.pass_context
 @handle_errors
 def rules_list(ctx: click.Context, as_json: bool) -> None:
-    """List the rules with the articles they rest on (JSON: id, title, citations, input_schema, example;
-    `rules verify` checks those articles)."""
+    """List the rules with the articles they rest on and the parameters they apply (JSON: id, title,
+    citations, input_schema, example, parameters; `rules verify` checks those articles)."""
     if ctx.invoked_subcommand is not None:
         return
     from rules import list_rules
@@ -69,6 +69,11 @@ def rules_list(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{row.id}  {row.title}")
         for c in row.citations:
             click.echo(f"    《{c.doc_title}》{c.locator}（{c.doc_number}）")
+        for p in row.parameters:
+            if p.value is None:
+                continue
+            until = f"至{p.valid_until}" if p.valid_until else "起"
+            click.echo(f"    参数 {p.name} = {_value(p.value)} {p.unit}（{p.source.locator}；{p.valid_from}{until}）")
 
 
 @rules_list.command("verify")

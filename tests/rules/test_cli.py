@@ -34,6 +34,7 @@ def test_rules_readable(runner: CliRunner) -> None:
     result = runner.invoke(main, ["rules"])
     assert result.exit_code == 0
     assert "training_living_subsidy" in result.output and "第十条" in result.output
+    assert "参数 training_fund.living = 80 元/人/天（第十条；2020-07-10起）" in result.output
 
 
 def test_rule_inline_json(runner: CliRunner) -> None:
