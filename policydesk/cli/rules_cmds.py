@@ -81,7 +81,8 @@ def rules_list(ctx: click.Context, as_json: bool) -> None:
 @data_options
 @handle_errors
 def rules_verify(settings: Settings, as_json: bool) -> None:
-    """Check every rule's cited articles against the catalogue; exit 1 when one does not resolve."""
+    """Check every rule's cited articles and every parameter's source against the catalogue (and flag a
+    parameter whose document is superseded); exit 1 when one does not hold."""
     problems = make_desk(settings).verify_rules()
     if as_json:
         echo_json({"ok": not problems, "problems": problems})
