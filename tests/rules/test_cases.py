@@ -79,8 +79,7 @@ def test_out_of_range_facts_are_not_a_trigger() -> None:
 
 
 def test_trigger_phrases_are_data_not_code() -> None:
-    """Every place name and wording a trigger uses stands in rules/triggers.toml: a case that names the
-    place only through a phrase added to the profile triggers once the profile holds it."""
+    """Every place name and wording a trigger uses stands in rules/triggers.toml, none in the module."""
     import re
 
     from rules import cases
