@@ -21,6 +21,9 @@ from corpus.clean import Paragraph
 from corpus.model import DocKind
 
 DATE = re.compile(rf"^{CN_DATE}(印发)?$")  # a 落款 or 印发 date line, matched without spaces
+# an untitled text that opens by dating what was done ("2021年，……工作……") reports on that year
+_SUMMARY_OPENING = re.compile(r"\d{4}年[^。]{0,80}工作")
+SUMMARY_LEAD_CHARS = 200
 _NEWS_STAMP = re.compile(r"^(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})\s*\d{1,2}:\d{2}$")
 _QUOTED = re.compile(r"《([^《》]{4,80})》")
 _ATTACH_LIST = re.compile(r"^附\s*件[：:]\s*(?:1[.．、]\s*)?(?P<first>.+)$")
@@ -424,10 +427,7 @@ def _standalone(paras: list[Paragraph], running_headers: Sequence[str]) -> Draft
     kind = kind_of_title(paras[0].text) if len(paras[0].text) <= MAX_TITLE_LINE else None
     if kind is not None:
         return DraftDocument(title=_clean_title(paras[0].text), kind=kind, paragraphs=paras)
-    year = re.match(r"^(\d{4})年", first)
-    place = re.search(r"([\u4e00-\u9fff]{2,4}[市州县区省])(?:在|紧紧|坚持|围绕)", all_text[:400])
-    topic = re.search(r"“?([\u4e00-\u9fff]{4,16}工作)", all_text[:200])
-    if year and topic:
-        title = f"{place.group(1) if place else ''}{year.group(1)}年{topic.group(1).lstrip('“')}总结"
-        return DraftDocument(title=title, kind=DocKind.SUMMARY, paragraphs=paras)
+    if _SUMMARY_OPENING.match(compact(all_text[:SUMMARY_LEAD_CHARS])):
+        # an untitled work summary: titled from its first line, as any untitled text is
+        return DraftDocument(title=_clean_title(paras[0].text[:30]), kind=DocKind.SUMMARY, paragraphs=paras)
     return DraftDocument(title=_clean_title(paras[0].text[:30]), kind=DocKind.OTHER, paragraphs=paras)

@@ -4,14 +4,15 @@ evidence does not carry what the question asks for, the answer says it was not f
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from core.profile import Profile
 from core.sentences import SENTENCE
 from corpus import Document, Segment
-from indexer.framing import strip_framing
-from indexer.rerank import AnswerType, answer_type, has_answer_type, levels, query_bigrams
-from indexer.retrieve import Hit, Retriever
+from indexer.answerability import Evidence, load_answerability
+from indexer.overlap import WeightedGrams
+from indexer.query import Query
+from indexer.retrieve import Hit, Ranking, Retriever
 from indexer.steps import Outline, procedure_outline
 
 # Tunables (chosen on the dev set; see bench/README.md)
@@ -24,8 +25,6 @@ TYPED_DEPTH = 3  # the asked-for kind of value must stand in one of this many be
 WHOLE_PROVISION_CHARS = 240  # a provision this short is quoted whole
 QUOTE_CHARS = 200  # otherwise the answering sentence and what continues it, up to this length
 NOT_FOUND_PREFIX = "未在现有政策文件中找到"
-
-_YEAR = re.compile(r"(19|20)\d{2}(?=年)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,86 +64,131 @@ class _Candidate:
     typed: bool
 
 
-def ask(question: str, retriever: Retriever) -> Answer:
-    question = strip_framing(question)
-    hits = retriever.search(question, k=max(ANSWER_DEPTH, 8))
+@dataclass(frozen=True)
+class Judgement:
+    """What the evidence for a question is, and whether it answers: the one path ``ask`` takes and
+    bench/fit_models.py replays to fit the answerability model."""
+
+    query: Query
+    ranking: Ranking
+    candidates: list[_Candidate]
+    reason: str | None  # why a hard test says the evidence cannot answer, or None
+    evidence: Evidence
+
+
+def judge(query: Query, retriever: Retriever) -> Judgement:
+    ranking = retriever.rank(query, k=max(ANSWER_DEPTH, 8))
+    candidates = _candidates(query, ranking.hits[:ANSWER_DEPTH], retriever) if ranking.hits else []
+    reason = _unanswerable(query, ranking.hits, candidates, retriever.profile)
+    grams = retriever.bigram_idf.weigh(set(query.grams))
+    return Judgement(query, ranking, candidates, reason, _evidence(query, ranking, candidates, grams))
+
+
+def ask(question: Query | str, retriever: Retriever) -> Answer:
+    """The provisions that answer ``question``, quoted and cited; or a plain "not found" with the
+    closest provisions as related (never as the answer)."""
+    query = retriever.query(question) if isinstance(question, str) else question
+    judgement = judge(query, retriever)
+    hits = judgement.ranking.hits
     related = hits[:5]
+    scope = f"（按 {query.as_of.isoformat()} 有效的文件）" if query.as_of else ""
+    unknown = retriever.unknown_documents(query)
+    if unknown and not retriever.referenced_documents(query):
+        citing = [h for h in hits if any(_mentions(h, name) for name in unknown)] or related
+        names = "、".join(unknown)
+        text = f"未收录该文件：{names}{scope}。以下条款提及或接近该文件，仅供参考，不能作为答案。"
+        return Answer(False, text, [], citing)
     if not hits:
-        return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定。", [], related)
-    candidates = _candidates(question, hits[:ANSWER_DEPTH], retriever)
-    reason = _unanswerable(question, hits, candidates)
+        return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定{scope}。", [], related)
+    reason = judgement.reason
+    judged = reason is None and not judgement.ranking.n_exact  # an exact citation answers by itself
+    if judged and not load_answerability().answers(judgement.evidence):
+        reason = "与该问题直接对应的规定"
     if reason:
-        return Answer(False, f"{NOT_FOUND_PREFIX}{reason}。以下条款内容相近，仅供参考，不能作为答案。", [], related)
-    outline = procedure_outline(question, hits, retriever.catalogue)
+        return Answer(
+            False, f"{NOT_FOUND_PREFIX}{reason}{scope}。以下条款内容相近，仅供参考，不能作为答案。", [], related
+        )
+    outline = procedure_outline(query, hits, retriever.catalogue, retriever.profile)
     if outline is not None:
-        answer = _outline_answer(outline, retriever, related)
+        answer = _outline_answer(outline, retriever, related, scope)
         if answer is not None:
             return answer
-    chosen = _choose([c for c in candidates if c.support >= MIN_SUPPORT])
+    supported = [c for c in judgement.candidates if c.support >= MIN_SUPPORT]
+    chosen = _choose(supported or judgement.candidates[:1])  # the model judged the best provision answers
     citations = [c for c in (_cite(c) for c in chosen) if c.verified]
     if not citations:
-        return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文。", [], related)
+        return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文{scope}。", [], related)
     lines = [f"{c.label}：“{c.quote}”" for c in citations]
-    return Answer(True, "根据" + "；\n".join(lines), citations, related[len(citations) :])
+    return Answer(True, f"根据{scope}" + "；\n".join(lines), citations, related[len(citations) :])
 
 
-def _candidates(question: str, hits: list[Hit], retriever: Retriever) -> list[_Candidate]:
-    grams = retriever.bigram_idf.weigh(query_bigrams(question))
-    kind = answer_type(question)
-    asked_levels = _levels(question)
+def _mentions(hit: Hit, name: str) -> bool:
+    return name.strip("《》") in hit.unit.text
+
+
+def _evidence(query: Query, ranking: Ranking, candidates: list[_Candidate], grams: WeightedGrams) -> Evidence:
+    """What the answerability model reads: the ranked provisions and the best sentences."""
+    best = candidates[:TYPED_DEPTH]
+    return Evidence(
+        scores=ranking.scores,
+        rows=ranking.rows,
+        support=max((c.support for c in candidates), default=0.0),
+        lex_top=ranking.lex_top,
+        unseen=grams.unseen_share(),
+        kind_asked=query.kind is not None,
+        kind_found=any(c.typed and c.support >= MIN_SUPPORT for c in best),
+        referenced=bool(query.names_document),
+    )
+
+
+def _candidates(query: Query, hits: list[Hit], retriever: Retriever) -> list[_Candidate]:
+    profile = retriever.profile
+    grams = retriever.bigram_idf.weigh(set(query.grams))
     top = max(h.score for h in hits) or 1.0
+    low = min(h.score for h in hits)
+    span = (top - low) or 1.0
     out: list[_Candidate] = []
     for rank, hit in enumerate(hits):
         context = f"{hit.unit.doc_title} {hit.unit.context}"
+        strength = 1.0 if hit.exact else (hit.score - low) / span
         for match in SENTENCE.finditer(hit.unit.text):
             sentence = match.group(0).strip()
             if len(sentence) < 6:
                 continue
             support = grams.share(f"{context} {sentence}")
-            typed = kind is not AnswerType.NONE and has_answer_type(kind, sentence)
-            score = 0.45 * (hit.score / top) + 0.55 * support + (0.2 if typed else 0.0) - 0.03 * rank
-            levels = _levels(f"{hit.unit.context} {sentence}")
-            if asked_levels and levels and not levels & asked_levels:
-                score -= LEVEL_MISMATCH_PENALTY  # 全国 rules do not answer a question about the province
+            typed = profile.holds(query.kind, sentence)
+            score = 0.45 * strength + 0.55 * support + (0.2 if typed else 0.0) - 0.03 * rank
+            spoken = profile.levels_of(f"{hit.unit.context} {sentence}")
+            if query.levels and spoken and not spoken & query.levels:
+                score -= LEVEL_MISMATCH_PENALTY  # a national rule does not answer a question about the province
             segment_id, start = hit.unit.locate(match.start() + len(match.group(0)) - len(match.group(0).lstrip()))
             segment = hit.segment if segment_id == hit.segment.id else retriever.catalogue.segment(segment_id)
             out.append(_Candidate(hit, segment, start, start + len(sentence), score, support, typed))
     return sorted(out, key=lambda c: -c.score)
 
 
-def _unanswerable(question: str, hits: list[Hit], candidates: list[_Candidate]) -> str | None:
+def _unanswerable(query: Query, hits: list[Hit], candidates: list[_Candidate], profile: Profile) -> str | None:
     """Why the evidence cannot answer, or None. Each test is about the question's own terms."""
     if not candidates:
         return "与该问题相关的规定"
-    if all(c.support < MIN_SUPPORT for c in candidates[:TYPED_DEPTH]):
-        return "与该问题直接对应的规定"
-    missing_value = {
-        AnswerType.MONEY: "所问的具体金额",
-        AnswerType.TIME: "所问的具体时限",
-        AnswerType.RATIO: "所问的具体比例",
-        AnswerType.QUANTITY: "所问的具体数量",
-    }.get(answer_type(question))
-    if missing_value and not any(c.typed and c.support >= MIN_SUPPORT for c in candidates[:TYPED_DEPTH]):
-        return missing_value
-    years = {m.group(0) for m in _YEAR.finditer(question)}
-    if years:
+    kind = query.kind
+    stated = any(c.typed and c.support >= MIN_SUPPORT for c in candidates[:TYPED_DEPTH])
+    if kind is not None and kind.is_value and not stated:
+        return f"所问的具体{kind.label}"
+    if query.years:
         evidence = " ".join(f"{h.document.title} {h.document.date or ''} {h.unit.text}" for h in hits[:5])
-        if not any(y in evidence for y in years):
-            return f"{'、'.join(sorted(years))}年的相关文件"
-    asked = _levels(question)
-    if asked:
-        typed = [c for c in candidates[:8] if c.typed or not missing_value]
-        if typed and all(_levels(_sentence_context(c)) and not (_levels(_sentence_context(c)) & asked) for c in typed):
+        if not any(y in evidence for y in query.years):
+            return f"{'、'.join(query.years)}年的相关文件"
+    if query.levels:
+        typed = [c for c in candidates[:8] if c.typed or kind is None]
+        spoken = [profile.levels_of(_sentence_context(c)) for c in typed]
+        if typed and all(s and not (s & query.levels) for s in spoken):
             return "适用于所问层级（如市级、省级）的规定"
     return None
 
 
 def _sentence_context(c: _Candidate) -> str:
     return f"{c.hit.document.title} {c.segment.text[c.start : c.end]}"
-
-
-def _levels(text: str) -> set[str]:
-    return levels(text)
 
 
 def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -178,14 +222,14 @@ def _quote_span(c: _Candidate) -> tuple[int, int]:
     return c.start, end
 
 
-def _outline_answer(outline: Outline, retriever: Retriever, related: list[dict]) -> Answer | None:
+def _outline_answer(outline: Outline, retriever: Retriever, related: list[Hit], scope: str) -> Answer | None:
     """The steps in their order, each quoted from the start of its own provision and cited to it."""
     doc = retriever.catalogue.document(outline.holder.doc_id)
     citations = [c for c in (_citation(doc, s.segment, s.start, s.end) for s in outline.steps) if c.verified]
     if not citations:
         return None
     holder = outline.holder.text.strip() if outline.holder.level == 0 else outline.holder.locator
-    head = f"根据《{doc.title}》{doc.doc_number or ''}{holder}，依次为：\n"
+    head = f"根据{scope}《{doc.title}》{doc.doc_number or ''}{holder}，依次为：\n"
     lines = [f"{c.locator}：“{c.quote}”" for c in citations]
     return Answer(True, head + "；\n".join(lines), citations, related)
 

@@ -24,6 +24,7 @@ import numpy as np
 from core.errors import InvalidInput
 
 EMBED_BATCH = 32
+EMBEDDING_CACHE_FILE = "embeddings.sqlite"  # in a data directory's cache/: vectors by (model, text hash)
 
 
 class Embedder(Protocol):

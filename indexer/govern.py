@@ -11,21 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from core.sentences import SENTENCE
 from corpus import DocKind, DocStatus, Document
-from indexer.framing import strip_framing
-from indexer.rerank import bigrams, query_bigrams
+from indexer.overlap import bigrams
+from indexer.query import Query
 from indexer.retrieve import Hit, Retriever
 
-# Tunables (chosen on the dev set; see bench/README.md)
-GOVERN_DEPTH = 30  # hits pooled before grouping by document
+GOVERN_DEPTH = 30  # provisions pooled before grouping by document
 ARTICLES_PER_REGULATION = 3
-SUPPORT_DECAY = 0.35  # weight of a document's 2nd and 3rd best hits in its score
-TITLE_MATCH_WEIGHT = 0.3  # a case that names a document's subject (竞赛工作经费) points to that document
 MAX_REGULATIONS = 5
 
 _NOT_REGULATIONS = frozenset({DocKind.TABLE, DocKind.FORM, DocKind.PLEDGE})
-_SCOPE = re.compile(r"适用于|适用本|本办法所称|本规定所称|本细则所称")
 
 
 @dataclass
@@ -40,42 +38,52 @@ def can_govern(doc: Document, issues_others: bool) -> bool:
     return doc.status is DocStatus.IN_FORCE and doc.kind not in _NOT_REGULATIONS and not issues_others
 
 
-def govern(case: str, retriever: Retriever) -> list[Regulation]:
-    case = strip_framing(case)
+def govern(case: Query | str, retriever: Retriever) -> list[Regulation]:
+    """Documents ranked by the share of the ranker's belief their provisions hold: the ranked provisions'
+    scores become probabilities (softmax over the pool) and each document sums its own, so a text with
+    several deciding articles outranks one lucky article of another — no weight is set by hand."""
+    query = retriever.query(case) if isinstance(case, str) else case
     catalogue = retriever.catalogue
     issuing = {d.parent_id for d in catalogue.documents() if d.parent_id}
-    grouped: dict[str, list[Hit]] = {}
-    vector = retriever.embed_query(retriever.index.tokeniser.content_text(case)) if retriever.embedder else None
-    for hit in retriever.search(case, k=GOVERN_DEPTH, query_vector=vector):
+    # the dense model reads the case's content words: embedding cost grows with every character
+    content = retriever.index.tokeniser.content_text(query.text)
+    vector = retriever.embed_query(content) if retriever.embedder else None
+    hits = retriever.search(query, k=GOVERN_DEPTH, query_vector=vector)
+    if not hits:
+        return []
+    scores = np.array([h.score for h in hits])
+    weights = np.exp(scores - scores.max())
+    weights /= weights.sum()
+    grouped: dict[str, list[tuple[Hit, float]]] = {}
+    for hit, weight in zip(hits, weights, strict=True):
         doc = hit.document
-        if not can_govern(doc, doc.id in issuing and doc.kind is DocKind.NOTICE):
-            continue
-        grouped.setdefault(doc.id, []).append(hit)
-    regulations = []
-    named = retriever.title_match(case)
-    for doc_id, hits in grouped.items():
-        scores = sorted((h.score for h in hits), reverse=True)
-        score = scores[0] + SUPPORT_DECAY * sum(scores[1:3]) + TITLE_MATCH_WEIGHT * named.get(doc_id, 0.0)
-        regulations.append(Regulation(hits[0].document, score, hits[:ARTICLES_PER_REGULATION]))
+        if can_govern(doc, doc.id in issuing and doc.kind is DocKind.NOTICE):
+            grouped.setdefault(doc.id, []).append((hit, float(weight)))
+    regulations = [
+        Regulation(pairs[0][0].document, sum(w for _, w in pairs), [h for h, _ in pairs[:ARTICLES_PER_REGULATION]])
+        for pairs in grouped.values()
+    ]
     regulations.sort(key=lambda r: -r.score)
     for regulation in regulations[:MAX_REGULATIONS]:
-        regulation.why = _why(case, regulation, retriever)
+        regulation.why = _why(query, regulation, retriever)
     return regulations[:MAX_REGULATIONS]
 
 
-def _why(case: str, regulation: Regulation, retriever: Retriever) -> list[str]:
+def _why(query: Query, regulation: Regulation, retriever: Retriever) -> list[str]:
     doc = regulation.document
     catalogue = retriever.catalogue
-    shared = _shared_terms(case, " ".join(h.unit.text for h in regulation.hits))
+    profile = retriever.profile
+    shared = _shared_terms(query, " ".join(h.unit.text for h in regulation.hits))
     why = []
     if shared:
         why.append("情形与条文共有：" + "、".join(shared[:6]))
-    scope = next((s for s in catalogue.segments(doc.id) if _SCOPE.search(s.text)), None)
-    if scope is not None:
+    cue = profile.scope
+    scope = next((s for s in catalogue.segments(doc.id) if cue.search(s.text)), None) if cue else None
+    if scope is not None and cue is not None:
         flat = scope.text.replace("\n", "")  # the scope sentence may run over a broken source line
-        sentence = next((m.group(0) for m in SENTENCE.finditer(flat) if _SCOPE.search(m.group(0))), flat)
+        sentence = next((m.group(0) for m in SENTENCE.finditer(flat) if cue.search(m.group(0))), flat)
         why.append(f"适用范围（{scope.locator}）：{sentence.strip()[:80]}")
-    level = _level(doc)
+    level = profile.issuer_level(doc.issuer or doc.title)
     if level:
         why.append(f"发文层级：{level}")
     if doc.provisional:
@@ -86,26 +94,15 @@ def _why(case: str, regulation: Regulation, retriever: Retriever) -> list[str]:
     return why
 
 
-def _shared_terms(case: str, text: str) -> list[str]:
+def _shared_terms(query: Query, text: str) -> list[str]:
     """Case words that also stand in the articles, longest first: what ties the two together."""
     have = bigrams(text)
-    grams = [g for g in query_bigrams(case) if g in have]
+    grams = sorted(g for g in query.grams if g in have)
     terms: list[str] = []
-    for run in re.findall(r"[\u4e00-\u9fff]{2,}", case):
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", query.text):
         for size in range(min(len(run), 8), 1, -1):
             for i in range(len(run) - size + 1):
                 piece = run[i : i + size]
                 if piece in text and not any(piece in t for t in terms):
                     terms.append(piece)
     return sorted(terms, key=len, reverse=True) if terms else grams
-
-
-def _level(doc: Document) -> str | None:
-    issuer = doc.issuer or doc.title
-    if "全国" in issuer:
-        return "全国"
-    if "云南省" in issuer or issuer.startswith("中共云南省委"):
-        return "省级"
-    if "昆明" in issuer:
-        return "市级（昆明）"
-    return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,13 +45,15 @@ def build_index(
     embedder: Embedder | None,
     cache: EmbeddingCache | None,
     progress: Callable[[int], None] | None = None,
+    stopwords: Iterable[str] = (),
 ) -> SearchIndex:
+    """Units, BM25 (jieba with the corpus's own names, the profile's ``stopwords`` dropped) and vectors."""
     units = build_units(catalogue)
     docs = catalogue.documents()
     words = domain_words(
         [d.title for d in docs], (s.text for s in catalogue.segments()), [d.doc_number or "" for d in docs]
     )
-    tokeniser = Tokeniser(words)
+    tokeniser = Tokeniser(words, stopwords)
     bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B)
     bm25.index([tokeniser.tokens(u.lexical_text) or ["∅"] for u in units], show_progress=False)
     vectors = None
@@ -70,7 +72,11 @@ def save_index(index: SearchIndex, directory: Path) -> None:
     )
     params = {
         "bm25": {"k1": BM25_K1, "b": BM25_B},
-        "tokeniser": {"dictionary_hash": index.tokeniser.fingerprint, "words": index.tokeniser.words},
+        "tokeniser": {
+            "dictionary_hash": index.tokeniser.fingerprint,
+            "words": index.tokeniser.words,
+            "stopwords": sorted(index.tokeniser.stopwords),
+        },
         "embed_model": index.embed_model,
         "dim": int(index.vectors.shape[1]) if index.vectors is not None else None,
         "n_units": len(index.units),
@@ -93,7 +99,7 @@ def load_index(generation: Path, embed_model: str | None) -> SearchIndex:
         bm25 = bm25s.BM25.load(str(directory / "bm25"), show_progress=False)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexMissing(f"检索索引缺失或损坏（{type(exc).__name__}），请运行 policydesk build --force") from None
-    tokeniser = Tokeniser(params["tokeniser"]["words"])
+    tokeniser = Tokeniser(params["tokeniser"]["words"], params["tokeniser"].get("stopwords", ()))
     vectors = None
     built_with = params.get("embed_model")
     if embed_model is not None and built_with is not None:

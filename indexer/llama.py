@@ -158,7 +158,7 @@ def _enclosing_unit(catalogue: Catalogue, segment: Segment, first_of: dict[str, 
 
 
 class LlamaRetriever(BaseRetriever):
-    """Our hybrid retrieval (exact citation lookup, jieba BM25 + dense fusion, rerank) as a
+    """Our hybrid retrieval (exact citation lookup, jieba BM25 + dense candidates, learned ranking) as a
     llama-index retriever returning NodeWithScore. llama-index's own BM25Retriever is bypassed: its
     default tokenizer splits on spaces and stems English, so it cannot cut Chinese."""
 

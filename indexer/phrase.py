@@ -15,7 +15,7 @@ import httpx
 
 from core.sentences import SENTENCE
 from indexer.answer import Answer
-from indexer.rerank import bigrams
+from indexer.overlap import bigrams
 
 log = logging.getLogger("policydesk.phrase")
 

@@ -1,39 +1,34 @@
-"""Hybrid retrieval: an exact citation in the query goes to the catalogue first; otherwise BM25
-(jieba + domain dictionary) and dense (e5) scores are fused with weights chosen on the dev set."""
+"""Retrieval: an exact citation in the question goes to the catalogue first; otherwise candidate units
+from BM25 (jieba + domain dictionary) and dense (e5) retrieval are grouped into provisions and ranked
+by the learned ranker (indexer/ranker.py) over general features (indexer/features.py).
+
+A hit is a provision — the 条 with its 款 and 项, or the smallest numbered section — because that is
+what a person cites and reads; a sentence quoted from it is still cited to the 项 that holds it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 import bm25s
 import numpy as np
 
-from core import docnumber
 from core.errors import PolicyDeskError
-from core.locator import LOCATOR, canonical_locator
+from core.profile import Profile, load_profile
 from core.text import normalise_text
-from corpus import Catalogue, DocStatus, Document, Segment, SourceSpan
-from indexer import rerank
+from corpus import Catalogue, Document, Segment, SourceSpan
+from indexer import overlap
 from indexer.backends import LocalBackend, RetrievalBackend
 from indexer.embed import Embedder
-from indexer.framing import strip_framing
+from indexer.features import Provisions, UnitTable, provision_features
 from indexer.index import BM25_B, BM25_K1, SearchIndex
+from indexer.query import Query, analyse
+from indexer.ranker import Ranker, load_ranker
 from indexer.units import Unit, whole_provision
 
-# Tunables (chosen on ../shared/eval, see bench/README.md): name → value
-LEXICAL_WEIGHT = 0.45  # share of the fused score from BM25 (the rest from the dense score)
-DENSE_CANDIDATES = 200  # dense neighbours considered per query
-SUPERSEDED_FACTOR = 0.5  # a repealed text still shows, but below what replaced it
-REFERENCED_DOC_BONUS = 0.35  # a query naming a 文号 or 《title》 favours that document's units
-FRAME_FACTOR = 0.8  # 标题/主送/落款 units: metadata of a text, rarely what a question is about
-EXACT_SCORE = 2.0  # an exact citation outranks every fused score
-
-_REGION_PREFIX = re.compile(r"^(中共)?(云南省|昆明市|昆明地区|云南|昆明)")
+EXACT_SCORE = 100.0  # an exact citation outranks every ranked provision
 UNQUOTED_TITLE_CHARS = 6  # a title named without 《》 counts from this length (the region prefix dropped)
-_FRAME_LOCATORS = frozenset({"标题", "主送", "落款", "附件说明"})
-_TITLE = re.compile(r"《([^《》]{2,80})》")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +45,15 @@ class Hit:
         return SourceSpan(self.segment.source.file, self.unit.line_start, self.unit.line_end)
 
 
+@dataclass(frozen=True)
+class Ranking:
+    hits: list[Hit]  # exact citations first, then the ranked provisions
+    scores: np.ndarray  # the ranker's scores of the ranked (not exact) hits, in order
+    rows: np.ndarray  # their feature rows
+    n_exact: int
+    lex_top: float  # the best unit's raw BM25 score
+
+
 class Retriever:
     def __init__(
         self,
@@ -57,69 +61,92 @@ class Retriever:
         index: SearchIndex,
         embedder: Embedder | None,
         backend: RetrievalBackend | None = None,
+        profile: Profile | None = None,
+        ranker: Ranker | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.index = index
+        self.profile = profile if profile is not None else load_profile()
+        self._ranker = ranker
         self.embedder = embedder if index.dense else None
         self.backend = backend if backend is not None else LocalBackend(index.bm25, index.vectors)
-        self._doc_ordinals: dict[str, int] = {}
-        for unit in index.units:
-            self._doc_ordinals.setdefault(unit.doc_id, len(self._doc_ordinals))
-        self._unit_doc = np.array([self._doc_ordinals[u.doc_id] for u in index.units], dtype=np.int32)
-        self._status_factor = np.array([self._prior(u) for u in index.units], dtype=np.float32)
-        doc_ids = list(self._doc_ordinals)
+        self.table = UnitTable.build(index.units, catalogue)
+        doc_ids = self.table.doc_ids
         self._titles = bm25s.BM25(k1=BM25_K1, b=BM25_B)
         self._titles.index(
             [index.tokeniser.tokens(catalogue.document(d).title) or ["∅"] for d in doc_ids], show_progress=False
         )
-        self._named_titles = _unquoted_titles(catalogue.document(d) for d in doc_ids)
-        self.bigram_idf = rerank.BigramIdf(u.lexical_text for u in index.units)
-        self._units_by_segment: dict[str, list[Unit]] = {}
-        for unit in index.units:
-            self._units_by_segment.setdefault(unit.segment_id, []).append(unit)
+        self._named_titles = _unquoted_titles((catalogue.document(d) for d in doc_ids), self.profile)
+        self.bigram_idf = overlap.BigramIdf(u.lexical_text for u in index.units)
 
-    def _prior(self, unit: Unit) -> float:
-        factor = SUPERSEDED_FACTOR if self.catalogue.document(unit.doc_id).status is DocStatus.SUPERSEDED else 1.0
-        if self.catalogue.segment(unit.segment_id).locator in _FRAME_LOCATORS:
-            factor *= FRAME_FACTOR
-        return factor
+    @property
+    def ranker(self) -> Ranker:
+        """The learned ranker (the shipped model unless one was given); read on first use."""
+        if self._ranker is None:
+            self._ranker = load_ranker()
+        return self._ranker
+
+    @ranker.setter
+    def ranker(self, ranker: Ranker) -> None:
+        """Rank with another model (bench/fit_models.py scores a model it has just fitted)."""
+        self._ranker = ranker
 
     # -- public -----------------------------------------------------------------------------------
-    def search(self, query: str, k: int = 10, query_vector: np.ndarray | None = None) -> list[Hit]:
-        query = strip_framing(query)
+    def query(self, question: str, as_of: date | None = None) -> Query:
+        """The question analysed once: every later stage reads this record."""
+        return analyse(question, self.profile, self.index.tokeniser, as_of)
+
+    def search(self, query: Query | str, k: int = 10, query_vector: np.ndarray | None = None) -> list[Hit]:
+        """The ``k`` best provisions: exact citations first, then the ranker's order."""
+        return self.rank(query, k, query_vector).hits
+
+    def rank(self, query: Query | str, k: int = 10, query_vector: np.ndarray | None = None) -> Ranking:
+        """The ``k`` best provisions with the ranker's scores and features of the ranked ones."""
+        if isinstance(query, str):
+            query = self.query(query)
         exact = self.exact_hits(query)
-        scores = self.fused_scores(query, query_vector)
-        referenced = self.referenced_documents(query)
-        bonus_docs = {d.id for d in referenced} | {d.parent_id for d in referenced if d.parent_id}
-        bonus_docs |= {d.id for d in self.named_documents(query)}
-        if bonus_docs:
-            ordinals = [self._doc_ordinals[d] for d in bonus_docs if d in self._doc_ordinals]
-            scores = scores + REFERENCED_DOC_BONUS * np.isin(self._unit_doc, ordinals)
         hits = list(exact)
-        seen = {u.id for h in exact for u in self._units_by_segment.get(h.segment.id, [])}
-        depth = max(k, rerank.RERANK_DEPTH)
-        candidates = [int(i) for i in np.argsort(-scores)[:depth] if scores[i] > 0]
-        reranked = rerank.rerank_scores(
-            query,
-            [float(scores[i]) for i in candidates],
-            [self.index.units[i].lexical_text for i in candidates],
-            self.bigram_idf,
-        )
-        for score, idx in sorted(zip(reranked, candidates, strict=True), key=lambda pair: -pair[0]):
+        taken = {h.segment.id for h in exact}
+        provisions = self.candidates(query, query_vector)
+        scores = self.ranker.score(provisions.matrix)
+        ranked: list[int] = []
+        for p in np.argsort(-scores, kind="stable"):
             if len(hits) >= k:
                 break
-            if idx not in seen:
-                hits.append(self._hit(self.index.units[idx], score))
-        return hits[:k]
+            hit = self.provision_hit(int(provisions.ordinals[p]), int(provisions.best_unit[p]), float(scores[p]))
+            if hit.segment.id not in taken:
+                taken.add(hit.segment.id)
+                hits.append(hit)
+                ranked.append(int(p))
+        order = np.array(ranked, dtype=np.int64)
+        return Ranking(hits[:k], scores[order], provisions.matrix[order], len(exact), provisions.lex_top)
 
-    def fused_scores(self, query: str, query_vector: np.ndarray | None = None) -> np.ndarray:
-        tokens = self.index.tokeniser.tokens(query)
-        lexical = self.lexical_scores(tokens, query)
-        if self.embedder is None:
-            return lexical * self._status_factor
-        dense = self.dense_scores(query, query_vector)
-        fused = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * dense
-        return fused * self._status_factor
+    def candidates(self, query: Query, query_vector: np.ndarray | None = None) -> Provisions:
+        """The candidate provisions of a question with their ranking features."""
+        lex_raw = self.backend.lexical_scores(query.text, list(query.tokens))
+        dense = None
+        if self.embedder is not None:
+            vector = query_vector if query_vector is not None else self.embed_query(query.text)
+            dense = self.backend.dense_scores(vector, len(self.index.units))
+        return provision_features(
+            query,
+            self.index.units,
+            self.table,
+            lex_raw,
+            dense,
+            self.bigram_idf.weigh(set(query.grams)),
+            self.title_match(query.text),
+            self.referenced_ids(query),
+            self.profile,
+            allowed=self._allowed(query.as_of),
+        )
+
+    def _allowed(self, as_of: date | None) -> np.ndarray | None:
+        """Units whose document was in force on ``as_of`` (None: the texts in force now)."""
+        if as_of is None or not hasattr(self.catalogue, "in_force_on"):
+            return None
+        in_force = self.catalogue.in_force_on(as_of)
+        return np.array([d in in_force for d in self.table.doc_ids], dtype=bool)[self.table.doc]
 
     def title_match(self, text: str) -> dict[str, float]:
         """Per document: how well ``text`` names it (BM25 over the titles alone, the best scoring 1)."""
@@ -130,7 +157,7 @@ class Retriever:
         top = float(per_doc.max())
         if top <= 0:
             return {}
-        return {doc_id: float(per_doc[i]) / top for doc_id, i in self._doc_ordinals.items() if per_doc[i] > 0}
+        return {doc_id: float(per_doc[i]) / top for i, doc_id in enumerate(self.table.doc_ids) if per_doc[i] > 0}
 
     def lexical_scores(self, tokens: list[str], query: str | None = None) -> np.ndarray:
         """BM25 per unit, scaled so the best unit scores 1 (the backend's analyzer may read ``query``)."""
@@ -138,76 +165,91 @@ class Retriever:
         top = raw.max() if raw.size else 0.0
         return raw / top if top > 0 else raw
 
-    def dense_scores(self, query: str, query_vector: np.ndarray | None = None) -> np.ndarray:
+    def embed_query(self, text: str) -> np.ndarray:
         assert self.embedder is not None
-        vector = query_vector if query_vector is not None else self.embed_query(query)
-        sims = self.backend.dense_scores(vector, DENSE_CANDIDATES)
-        n = min(DENSE_CANDIDATES, len(sims))
-        top = np.partition(sims, -n)[-n:]
-        floor, ceil = float(top.min()), float(top.max())
-        if ceil <= floor:
-            return np.zeros_like(sims)
-        return np.clip((sims - floor) / (ceil - floor), 0.0, 1.0).astype(np.float32)
+        return self.embedder.embed_queries([text])[0]
 
-    def embed_query(self, query: str) -> np.ndarray:
-        assert self.embedder is not None
-        return self.embedder.embed_queries([query])[0]
-
-    # -- exact references -------------------------------------------------------------------------
-    def referenced_documents(self, query: str) -> list[Document]:
+    # -- documents the question names -------------------------------------------------------------
+    def referenced_documents(self, query: Query) -> list[Document]:
+        """Documents named by 文号 or 《title》 that the catalogue holds."""
         docs: list[Document] = []
         for number in self.cited_numbers(query):
             docs.extend(self.catalogue.find_documents(number))
-        for match in _TITLE.finditer(query):
-            docs.extend(self.catalogue.find_documents(match.group(1)))
+        for title in query.titles:
+            docs.extend(self.catalogue.find_documents(title))
         return docs
 
-    def cited_numbers(self, query: str) -> list[str]:
-        """The 文号 the query names that the catalogue knows, each in its longest known reading."""
+    def referenced_ids(self, query: Query) -> frozenset[str]:
+        referenced = self.referenced_documents(query)
+        ids = {d.id for d in referenced} | {d.parent_id for d in referenced if d.parent_id}
+        return frozenset(ids | {d.id for d in self.named_documents(query)})
+
+    def cited_numbers(self, query: Query) -> list[str]:
+        """The 文号 the question names that the catalogue knows, each in its longest known reading."""
+        from core import docnumber
+
         found = []
-        for _, number in docnumber.find(query):
+        for _, number in docnumber.find(query.text):
             known = next((str(n) for n in number.readings() if self.catalogue.find_documents(str(n))), None)
             if known is not None:
                 found.append(known)
         return found
 
-    def named_documents(self, query: str) -> list[Document]:
-        """Documents the query names by title without 《》 (their issuing notice is not meant)."""
-        plain = normalise_text(query)
+    def unknown_documents(self, query: Query) -> list[str]:
+        """文号 and 《titles》 the question names that the catalogue does not hold."""
+        from core import docnumber
+
+        unknown = [
+            str(number)
+            for _, number in docnumber.find(query.text)
+            if not any(self.catalogue.find_documents(str(n)) for n in number.readings())
+        ]
+        unknown += [f"《{t}》" for t in query.titles if not self.catalogue.find_documents(t)]
+        return unknown
+
+    def named_documents(self, query: Query) -> list[Document]:
+        """Documents the question names by title without 《》 (their issuing notice is not meant)."""
+        plain = normalise_text(query.text)
         return [self.catalogue.document(d) for name, d in self._named_titles if name in plain]
 
-    def exact_hits(self, query: str) -> list[Hit]:
+    def exact_hits(self, query: Query) -> list[Hit]:
         """ "云职创〔2019〕3号第十八条" / "《云岭工匠选树管理办法》第八条" → that article, first."""
-        refs = self.cited_numbers(query)
-        refs += [m.group(1) for m in _TITLE.finditer(query)]
-        locators = [m.group(0) for m in LOCATOR.finditer(query)]
-        if not refs or not locators:
+        refs = self.cited_numbers(query) + list(query.titles)
+        if not refs or not query.locators:
             return []
         hits: list[Hit] = []
         for ref in refs:
-            for loc in locators:
+            for loc in query.locators:
                 try:
-                    seg = self.catalogue.lookup(ref, canonical_locator(loc))
+                    seg = self.catalogue.lookup(ref, loc)
                 except (PolicyDeskError, ValueError):
                     continue
                 if all(h.segment.id != seg.id for h in hits):
                     hits.append(self._hit(self._whole_article(seg), EXACT_SCORE, exact=True))
         return hits
 
+    # -- hits -------------------------------------------------------------------------------------
+    def provision_hit(self, provision: int, best_unit: int, score: float) -> Hit:
+        """A provision as a hit: a 条 whole (with its 款 and 项), else the best unit of its section."""
+        if self.table.article_of[provision]:
+            seg = self.catalogue.segment(self.table.provision_ids[provision])
+            return self._hit(self._whole_article(seg), score)
+        return self._hit(self.index.units[best_unit], score)
+
     def _whole_article(self, seg: Segment) -> Unit:
-        """The cited article as one unit: its own text and its 项/目, with the full line range."""
+        """The article as one unit: its own text and its 款/项/目, with the full line range."""
         return whole_provision(self.catalogue.document(seg.doc_id), seg, self.catalogue)
 
     def _hit(self, unit: Unit, score: float, exact: bool = False) -> Hit:
         return Hit(unit, self.catalogue.document(unit.doc_id), self.catalogue.segment(unit.segment_id), score, exact)
 
 
-def _unquoted_titles(documents: Iterable[Document]) -> list[tuple[str, str]]:
-    """(title without its region prefix, document id): staff name a text without 《》 and without
-    "云南省" ("职工创新工作室推荐承诺书里要填什么"), which refers to it as surely as the quoted title."""
+def _unquoted_titles(documents: Iterable[Document], profile: Profile) -> list[tuple[str, str]]:
+    """(title without its region prefix, document id): staff name a text without 《》 and without its
+    region, which refers to it as surely as the quoted title (the prefixes are the profile's)."""
     out = []
     for doc in documents:
-        name = _REGION_PREFIX.sub("", normalise_text(doc.title))
+        name = profile.without_region(normalise_text(doc.title))
         if len(name) >= UNQUOTED_TITLE_CHARS:
             out.append((name, doc.id))
     return out

@@ -1,4 +1,4 @@
-"""Procedure outlines. A question that asks for the steps (哪些环节, 什么程序, 流程) is answered by the
+"""Procedure outlines. A question that asks for the steps (the profile's procedure cues) is answered by the
 steps themselves, in the order the text sets them out — the articles of a 程序 chapter, or the items of
 a provision that announces them ("按以下步骤实施：") — and not by whichever single article scored best.
 """
@@ -9,16 +9,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core.profile import Profile
 from core.sentences import SENTENCE
 from corpus import Catalogue, Segment
-from indexer.questions import WHICH
+from indexer.query import Query
 from indexer.retrieve import Hit
 from indexer.units import announces_list
 
-PROCEDURE_QUESTION = re.compile(
-    rf"({'|'.join(WHICH)})[^，。？?]{{0,4}}(环节|步骤|程序|流程|阶段)|(环节|步骤|程序|流程)(是什么|有哪些|怎么走)"
-)
-_PROCEDURE_WORD = re.compile(r"程序|流程|步骤|环节|阶段")
 OUTLINE_DEPTH = 6  # the steps must hold one of this many best hits (as many as answer from)...
 # ...and be in the best hit's document: the steps of another text answer another question
 MIN_STEPS = 2
@@ -40,13 +37,15 @@ class Outline:
     steps: tuple[Step, ...]
 
 
-def procedure_outline(question: str, hits: Sequence[Hit], catalogue: Catalogue) -> Outline | None:
-    if not PROCEDURE_QUESTION.search(question):
+def procedure_outline(query: Query, hits: Sequence[Hit], catalogue: Catalogue, profile: Profile) -> Outline | None:
+    """The steps the best hits set out, when the question asks for them (the profile's cues)."""
+    if not profile.asks_procedure(query.text) or profile.procedure_words is None:
         return None
+    words = profile.procedure_words
     for hit in hits[:OUTLINE_DEPTH]:
         if hit.document.id != hits[0].document.id:
             continue
-        holder = _holder(hit.segment, catalogue)
+        holder = _holder(hit.segment, catalogue, words)
         if holder is None:
             continue
         steps = _steps(holder, catalogue)
@@ -55,23 +54,23 @@ def procedure_outline(question: str, hits: Sequence[Hit], catalogue: Catalogue) 
     return None
 
 
-def _holder(segment: Segment, catalogue: Catalogue) -> Segment | None:
+def _holder(segment: Segment, catalogue: Catalogue, words: re.Pattern[str]) -> Segment | None:
     """The segment itself or the nearest one around it that names a procedure and has the steps below:
     a heading ("第三章 选树程序") or a provision whose last clause announces them ("按以下程序实施：")."""
     current: Segment | None = segment
     while current is not None:
-        if current.children and _names_procedure(current):
+        if current.children and _names_procedure(current, words):
             return current
         current = catalogue.segment(current.parent_id) if current.parent_id else None
     return None
 
 
-def _names_procedure(segment: Segment) -> bool:
+def _names_procedure(segment: Segment, words: re.Pattern[str]) -> bool:
     text = segment.text.strip()
     if segment.level == 0 and "\n" not in text and len(text) <= 30:  # a chapter or section heading
-        return bool(_PROCEDURE_WORD.search(text))
+        return bool(words.search(text))
     last_clause = re.split(r"[。；，]", text)[-1]
-    return announces_list(text) and bool(_PROCEDURE_WORD.search(last_clause))
+    return announces_list(text) and bool(words.search(last_clause))
 
 
 def _steps(holder: Segment, catalogue: Catalogue) -> list[Step]:

@@ -18,26 +18,12 @@ import jieba
 
 from core import docnumber
 from core.numerals import CN_NUMBER, CN_NUMERAL_CHARS, cn_to_int
-from indexer.questions import QUESTION_WORDS
 
 jieba.setLogLevel(logging.WARNING)
 
 _QUOTED_NAME = re.compile(r"[“\"《]([\u4e00-\u9fff·0-9A-Za-z]{2,14})[”\"》]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+|[0-9]+(?:\.[0-9]+)?|[A-Za-z]+")
 _CN_NUMBER = re.compile(CN_NUMBER)
-# fmt: off
-_FUNCTION_WORDS = (
-    "的", "了", "和", "与", "及", "或", "是", "在", "有", "为", "对", "由",
-    "将", "把", "被", "等", "之", "其", "以", "于", "从", "向", "给", "按",
-    "要", "该", "这", "那", "个", "就", "也", "还", "都", "又", "再", "而",
-    "并", "且", "但", "如果", "因为", "所以", "自己", "这个", "那个", "一个",
-    "一些", "里", "中", "上", "下", "时", "后", "前", "得", "着", "过",
-    "没有", "不", "没", "会", "能", "想", "让", "做", "搞", "办", "拿",
-    "算", "多", "大概", "具体", "各", "每", "规定", "按照", "根据",
-)
-# fmt: on
-STOPWORDS = frozenset(_FUNCTION_WORDS) | QUESTION_WORDS
-"""Dropped before BM25: function words, question words, and verbs every question leans on."""
 DOMAIN_WORD_FREQ = 200_000  # high enough that jieba keeps a domain name whole
 
 
@@ -64,8 +50,9 @@ def dictionary_hash(words: Iterable[str]) -> str:
 class Tokeniser:
     """A jieba tokenizer with the corpus's own names; thread-safe (jieba's cut is not)."""
 
-    def __init__(self, words: Iterable[str] = ()) -> None:
+    def __init__(self, words: Iterable[str] = (), stopwords: Iterable[str] = ()) -> None:
         self.words = sorted(set(words))
+        self.stopwords = frozenset(stopwords)  # the profile's function and question words, dropped before BM25
         self._jieba = jieba.Tokenizer()
         self._lock = threading.Lock()
         with self._lock:
@@ -77,7 +64,7 @@ class Tokeniser:
 
     @property
     def fingerprint(self) -> str:
-        return dictionary_hash(self.words)
+        return dictionary_hash([*self.words, "\x00", *sorted(self.stopwords)])
 
     def words_of(self, text: str) -> list[str]:
         """Content words (jieba's search cut), stopwords and punctuation removed, numbers folded."""
@@ -87,7 +74,7 @@ class Tokeniser:
             pieces = list(self._jieba.cut_for_search(text))
         for piece in pieces:
             piece = piece.strip().lower()
-            if not piece or piece in STOPWORDS or not _CJK_RUN.fullmatch(piece):
+            if not piece or piece in self.stopwords or not _CJK_RUN.fullmatch(piece):
                 continue
             out.append(_fold_number(piece))
         return out
@@ -97,7 +84,7 @@ class Tokeniser:
         reads of a long case (its cost grows with every character, its sense hardly with these)."""
         with self._lock:
             pieces = list(self._jieba.cut(text))
-        return "".join(p for p in pieces if p not in STOPWORDS and _CONTENT.search(p))
+        return "".join(p for p in pieces if p not in self.stopwords and _CONTENT.search(p))
 
     def tokens(self, text: str) -> list[str]:
         """What BM25 indexes and queries: words, ordinals kept whole (第1名), and the character

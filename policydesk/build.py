@@ -20,10 +20,11 @@ from pathlib import Path
 import core as core_pkg
 import corpus as corpus_pkg
 from core.errors import BuildError, DataDirError, PolicyDeskError
+from core.profile import load_profile
 from corpus import Catalogue, SourceFile, ingest, write_catalogue
 from corpus.read import SUPPORTED_SUFFIXES
 from indexer.backends import publish_store
-from indexer.embed import EmbeddingCache, load_embedder
+from indexer.embed import EMBEDDING_CACHE_FILE, EmbeddingCache, load_embedder
 from indexer.index import build_index
 from policydesk.config import Settings
 from policydesk.generations import CATALOGUE_FILE, DataDir, data_dir_message, verify
@@ -73,6 +74,7 @@ def fingerprint(sources: list[SourceFile], settings: Settings) -> str:
     digest.update(
         f"{PIPELINE_VERSION}\n{settings.embed_model if settings.dense_enabled else 'none'}\n{settings.store}".encode()
     )
+    digest.update(f"\nprofile:{load_profile(settings.profile).fingerprint}".encode())
     for source in sources:
         digest.update(f"\n{source.name}:{source.sha256}".encode())
     return digest.hexdigest()
@@ -108,9 +110,10 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
         write_catalogue(staging / CATALOGUE_FILE, built.documents, built.segments)
         catalogue = Catalogue.load(staging / CATALOGUE_FILE)
         embedder = load_embedder(settings.embed_model)
-        cache = EmbeddingCache(data.cache / "embeddings.sqlite") if embedder else None
+        profile = load_profile(settings.profile)
+        cache = EmbeddingCache(data.cache / EMBEDDING_CACHE_FILE) if embedder else None
         try:
-            embedded = _index(catalogue, staging, embedder, cache, print_)
+            embedded = _index(catalogue, staging, embedder, cache, print_, profile.stopwords)
         finally:
             if cache is not None:
                 cache.close()
@@ -121,6 +124,7 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
                 "fingerprint": stamp,
                 "pipeline": PIPELINE_VERSION,
                 "embed_model": embedder.name if embedder else None,
+                "profile": profile.describe(),
                 "documents": len(built.documents),
                 "segments": len(built.segments),
                 "units": embedded[0],
@@ -173,16 +177,16 @@ def _intact_manifest(data: DataDir) -> dict | None:
         return None
 
 
-def _index(catalogue, staging, embedder, cache, print_) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _index(catalogue, staging, embedder, cache, print_, stopwords) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     from indexer.units import build_units
 
     units = build_units(catalogue)
     missing = cache.missing_count(embedder, [u.index_text for u in units]) if cache and embedder else 0
     if missing:
         with print_(missing) as advance:
-            index = build_index(catalogue, staging, embedder, cache, progress=advance)
+            index = build_index(catalogue, staging, embedder, cache, progress=advance, stopwords=stopwords)
     else:
-        index = build_index(catalogue, staging, embedder, cache)
+        index = build_index(catalogue, staging, embedder, cache, stopwords=stopwords)
     return len(index.units), missing
 
 

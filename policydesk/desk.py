@@ -19,7 +19,7 @@ from core.errors import InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
 from corpus import Catalogue
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from indexer.answer import ask as answer_question
-from indexer.embed import Embedder, load_embedder
+from indexer.embed import EMBEDDING_CACHE_FILE, Embedder, load_embedder
 from indexer.govern import govern as rank_regulations
 from indexer.units import whole_provision
 from policydesk import convert
@@ -88,7 +88,7 @@ class Desk:
         embedder = self.embedder
         with self._lock:
             if self._snapshot is None or self._snapshot.generation != self.data.current():
-                self._snapshot = Snapshot.load(self.data, embedder, self.settings.store)
+                self._snapshot = Snapshot.load(self.data, embedder, self.settings.store, self.settings.profile)
             return self._snapshot
 
     def ensure_built(self, progress: bool = True) -> BuildReport:
@@ -194,6 +194,20 @@ class Desk:
             unchanged=unchanged,
             documents=[convert.added_document(d) for d in new_docs],
         )
+
+    def beside(self, files: list[Path], home: Path) -> Desk:
+        """A Desk over a copy of this data directory with ``files`` added, the way a user adds texts
+        beside the corpus (``policydesk eval`` on a folder with its own corpus). The embedding cache is
+        shared, not copied: only texts never embedded before are embedded."""
+        self.ensure_built(progress=False)
+        shutil.copytree(self.data.root, home, symlinks=True, ignore=shutil.ignore_patterns("*.lock", "uploads"))
+        cache = DataDir(home).cache / EMBEDDING_CACHE_FILE
+        if cache.exists() and not cache.is_symlink():
+            cache.unlink()
+            cache.symlink_to((self.data.cache / EMBEDDING_CACHE_FILE).resolve())
+        other = Desk(self.settings.model_copy(update={"home": home}), embedder=self.embedder)
+        other.add_files(files)
+        return other
 
     def add_upload(self, filename: str, data: bytes) -> AddResult:
         if len(data) > self.settings.max_upload_bytes:

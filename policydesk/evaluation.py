@@ -1,9 +1,12 @@
-"""Measuring retrieval and answers on a question set with gold citations (../shared/eval format), for
-`policydesk eval` and the bench. It sits in the service layer, outside the request path: it calls the
-Desk's search, ask and govern like any client and reads nothing of their internals.
+"""Measuring retrieval and answers on any folder of gold questions, for `policydesk eval` and the bench.
+It sits in the service layer, outside the request path: it calls the Desk's search, ask and govern like
+any client and reads nothing of their internals.
 
-A hit is right when it cites the gold seed file and its source lines hold the gold line. The
-question set is for measuring only: nothing in the product reads it.
+A folder holds ``qa.jsonl`` or ``dev_qa.jsonl`` (questions with gold citations; ``type`` ``not_in_corpus``
+for those the corpus cannot answer), optionally ``notfound.jsonl`` (more of those), ``dev_governs.jsonl``
+(cases) and ``corpus/`` (texts the questions are asked against, added beside the configured corpus the way
+a user adds them). A hit is right when it cites the gold file and its source lines hold the gold line.
+The question sets are for measuring only: nothing in the product reads them.
 """
 
 from __future__ import annotations
@@ -36,8 +39,8 @@ class Metrics:
 class Report:
     retrieval: Metrics
     by_type: dict[str, Metrics]
-    governs_top1: float
-    not_found_accuracy: float
+    governs_top1: float | None
+    not_found_accuracy: float | None
     false_not_found: int
     verbatim_rate: float
     superseded_cited: int
@@ -48,9 +51,10 @@ class Report:
         return {
             "retrieval": self.retrieval.to_dict(),
             "by_type": {k: v.to_dict() for k, v in sorted(self.by_type.items())},
-            "governs_top1": round(self.governs_top1, 4),
-            "not_found_accuracy": round(self.not_found_accuracy, 4),
+            "governs_top1": None if self.governs_top1 is None else round(self.governs_top1, 4),
+            "not_found_accuracy": None if self.not_found_accuracy is None else round(self.not_found_accuracy, 4),
             "false_not_found": self.false_not_found,
+            "false_not_found_rate": round(self.false_not_found / self.retrieval.n, 4) if self.retrieval.n else 0.0,
             "verbatim_rate": round(self.verbatim_rate, 4),
             "superseded_cited": self.superseded_cited,
             "answer_fact_rate": round(self.answer_fact_rate, 4),
@@ -107,15 +111,43 @@ def _normalise_fact(text: str) -> str:
     return compact(text.translate(table))
 
 
+@dataclass(frozen=True)
+class EvalSet:
+    """One folder of gold questions, cases and (optionally) the texts they are asked against."""
+
+    directory: Path
+    qa: list[dict]
+    governs: list[dict]
+    corpus: list[Path]
+
+    @classmethod
+    def load(cls, directory: Path) -> EvalSet:
+        qa_file = next((directory / n for n in QA_FILES if (directory / n).is_file()), None)
+        if qa_file is None:
+            raise InvalidInput(f"评测目录中没有 {' 或 '.join(QA_FILES)}：{directory}")
+        qa = load_jsonl(qa_file)
+        if (directory / NOT_FOUND_FILE).is_file():
+            qa += [{**row, "type": NOT_IN_CORPUS} for row in load_jsonl(directory / NOT_FOUND_FILE)]
+        governs = load_jsonl(directory / GOVERNS_FILE) if (directory / GOVERNS_FILE).is_file() else []
+        corpus_dir = directory / "corpus"
+        corpus = sorted(p for p in corpus_dir.iterdir() if p.is_file()) if corpus_dir.is_dir() else []
+        return cls(directory, qa, governs, corpus)
+
+
+QA_FILES = ("qa.jsonl", "dev_qa.jsonl")
+NOT_FOUND_FILE = "notfound.jsonl"
+GOVERNS_FILE = "dev_governs.jsonl"
+NOT_IN_CORPUS = "not_in_corpus"
+
+
 def measure(
-    eval_dir: Path,
+    eval_set: EvalSet,
     search: Callable[[str, int], dict],
     ask: Callable[[str], dict],
     govern: Callable[[str], dict],
     superseded_titles: set[str],
 ) -> Report:
-    qa = load_jsonl(eval_dir / "dev_qa.jsonl")
-    governs = load_jsonl(eval_dir / "dev_governs.jsonl")
+    qa, governs = eval_set.qa, eval_set.governs
     rows: list[tuple[list[dict], list[dict]]] = []
     typed: dict[str, list[tuple[list[dict], list[dict]]]] = defaultdict(list)
     not_found_right = not_found_total = false_not_found = 0
@@ -129,14 +161,14 @@ def measure(
             quotes += 1
             verbatim += bool(citation.get("verified"))
             superseded += citation.get("doc_title") in superseded_titles
-        if item["type"] == "not_in_corpus":
+        if item.get("type") == NOT_IN_CORPUS or not item.get("gold"):
             not_found_total += 1
             not_found_right += not answer["found"]
             details.append({"id": item["id"], "type": item["type"], "found": answer["found"]})
             continue
         false_not_found += not answer["found"]
         rows.append((hits, item["gold"]))
-        typed[item["type"]].append((hits, item["gold"]))
+        typed[item.get("type", "qa")].append((hits, item["gold"]))
         answer_text = _normalise_fact(answer.get("answer", ""))
         for fact in item.get("answer_facts", []):
             facts_total += 1
@@ -161,8 +193,8 @@ def measure(
     return Report(
         retrieval=retrieval_metrics(rows),
         by_type={t: retrieval_metrics(r) for t, r in typed.items()},
-        governs_top1=top1 / len(governs) if governs else 0.0,
-        not_found_accuracy=not_found_right / not_found_total if not_found_total else 0.0,
+        governs_top1=top1 / len(governs) if governs else None,
+        not_found_accuracy=not_found_right / not_found_total if not_found_total else None,
         false_not_found=false_not_found,
         verbatim_rate=verbatim / quotes if quotes else 1.0,
         superseded_cited=superseded,

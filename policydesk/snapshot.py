@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import IndexMissing
+from core.profile import DEFAULT_PROFILE, load_profile
 from corpus import Catalogue
 from indexer.backends import open_backend
 from indexer.embed import Embedder
@@ -24,7 +25,9 @@ class Snapshot:
     retriever: Retriever
 
     @classmethod
-    def load(cls, data: DataDir, embedder: Embedder | None, store: str = "local") -> Snapshot:
+    def load(
+        cls, data: DataDir, embedder: Embedder | None, store: str = "local", profile: str = DEFAULT_PROFILE
+    ) -> Snapshot:
         generation = data.current()
         if generation is None:
             raise IndexMissing("尚未构建目录和索引，请先运行 policydesk build")
@@ -32,4 +35,10 @@ class Snapshot:
         catalogue = Catalogue.load(generation / CATALOGUE_FILE)
         index = load_index(generation, embedder.name if embedder else None)
         backend = open_backend(store, generation, index)
-        return cls(generation, manifest, catalogue, index, Retriever(catalogue, index, embedder, backend=backend))
+        return cls(
+            generation,
+            manifest,
+            catalogue,
+            index,
+            Retriever(catalogue, index, embedder, backend, load_profile(profile)),
+        )

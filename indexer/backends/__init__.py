@@ -1,6 +1,6 @@
 """Retrieval backends: where the per-unit lexical and dense scores of a query come from.
 
-The Retriever fuses, normalises, reranks and cites; a backend only scores. The default backend is
+The Retriever groups, ranks (the learned ranker) and cites; a backend only scores. The default backend is
 the embedded one (bm25s + the unit vectors in memory). ``POLICYDESK_STORE=milvus://…`` publishes
 each generation's units to Milvus at build time and scores queries there (Milvus's own BM25 with
 its jieba analyzer, and its vector search), so the same code runs embedded (milvus-lite) or

@@ -1,10 +1,10 @@
 """Milvus backend: each generation's units in one collection, scored by Milvus itself.
 
 The collection holds the unit id (primary key), its text (a VARCHAR analysed by Milvus's jieba
-tokenizer with the corpus's own domain dictionary and our stopwords), the BM25 sparse vector that
+tokenizer with the corpus's own domain dictionary and the profile's stopwords), the BM25 sparse vector that
 Milvus's BM25 Function derives from that text, and the unit's dense vector (FLOAT_VECTOR, inner
 product on normalised vectors = cosine). Queries send the raw text for BM25 full-text search and the
-query embedding for vector search; fusion, reranking and citations stay in the Retriever.
+query embedding for vector search; grouping, ranking and citations stay in the Retriever.
 
 The collection is named after its content (units, vectors, analyzer), so a rebuild that changes
 nothing reuses it, and a generation is never served from a half-written collection: one whose row
@@ -25,7 +25,7 @@ import numpy as np
 
 from core.errors import BuildError, IndexMissing
 from indexer.index import BM25_B, BM25_K1, DENSE_FILE, INDEX_DIR, SearchIndex, load_index
-from indexer.tokenise import STOPWORDS, fold_counted_numerals
+from indexer.tokenise import fold_counted_numerals
 
 if TYPE_CHECKING:
     from indexer.backends import StoreConfig
@@ -61,11 +61,11 @@ def analyzer_words(index: SearchIndex) -> list[str]:
     return names + sorted(grams - set(names))
 
 
-def analyzer_params(words: Sequence[str]) -> dict[str, Any]:
-    """jieba (search mode) with ``words`` added to its default dictionary, and our stopwords."""
+def analyzer_params(words: Sequence[str], stopwords: Sequence[str] = ()) -> dict[str, Any]:
+    """jieba (search mode) with ``words`` added to its default dictionary, and the profile's stopwords."""
     return {
         "tokenizer": {"type": "jieba", "dict": ["_default_", *words], "mode": "search"},
-        "filter": [{"type": "stop", "stop_words": sorted(STOPWORDS)}],
+        "filter": [{"type": "stop", "stop_words": sorted(stopwords)}],
     }
 
 
@@ -83,7 +83,7 @@ def publish(config: StoreConfig, generation: Path) -> dict[str, Any]:
             client.drop_collection(name)  # left short by a build that was killed
         if not client.has_collection(name):
             dim = index.vectors.shape[1] if index.vectors is not None else None
-            _create(client, name, words, dim, config.embedded)
+            _create(client, name, words, sorted(index.tokeniser.stopwords), dim, config.embedded)
             rows = [_row(u.id, u.lexical_text, index.vectors) for u in index.units]
             for start in range(0, len(rows), INSERT_BATCH):
                 client.insert(name, rows[start : start + INSERT_BATCH])
@@ -192,7 +192,9 @@ def _connect(config: StoreConfig, error: type[Exception]) -> Any:
         raise error(f"无法连接 Milvus {config.uri}：{type(exc).__name__}{hint}") from None
 
 
-def _create(client: Any, name: str, words: Sequence[str], dim: int | None, embedded: bool) -> None:
+def _create(
+    client: Any, name: str, words: Sequence[str], stopwords: Sequence[str], dim: int | None, embedded: bool
+) -> None:
     from pymilvus import DataType, Function, FunctionType
 
     schema = client.create_schema(auto_id=False, enable_dynamic_field=False)
@@ -202,7 +204,7 @@ def _create(client: Any, name: str, words: Sequence[str], dim: int | None, embed
         DataType.VARCHAR,
         max_length=TEXT_MAX_BYTES,
         enable_analyzer=True,
-        analyzer_params=analyzer_params(words),
+        analyzer_params=analyzer_params(words, stopwords),
     )
     schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
     schema.add_function(

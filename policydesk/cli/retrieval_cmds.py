@@ -136,21 +136,26 @@ def govern(settings: Settings, case: str | None, batch: Path | None, as_json: bo
 @data_options
 @handle_errors
 def evaluate_cmd(settings: Settings, directory: Path | None, as_json: bool) -> None:
-    """Measure retrieval and answers on a gold question set (default ../shared/eval)."""
-    from policydesk.evaluation import measure
+    """Measure retrieval and answers on a folder of gold questions (default ../shared/eval): qa.jsonl or
+    dev_qa.jsonl, and notfound.jsonl, dev_governs.jsonl and corpus/ where present. A corpus/ is added
+    beside the configured corpus in a temporary copy of the data directory (the embedding cache is reused)."""
+    import tempfile
 
-    directory = directory or _default_eval_dir()
-    if not (directory / "dev_qa.jsonl").is_file():
-        raise InvalidInput(f"评测目录中没有 dev_qa.jsonl：{directory}")
+    from policydesk.evaluation import EvalSet, measure
+
+    eval_set = EvalSet.load(directory or _default_eval_dir())
     desk = make_desk(settings)
-    superseded = {d.title for d in desk.documents() if d.status is DocStatus.SUPERSEDED}
-    report = measure(
-        directory,
-        lambda query, k: jsonable(desk.search(query, k)),
-        lambda question: jsonable(desk.ask(question)),
-        lambda case: jsonable(desk.govern(case)),
-        superseded,
-    )
+    with tempfile.TemporaryDirectory(prefix="policydesk-eval-") as tmp:
+        if eval_set.corpus:
+            desk = desk.beside(eval_set.corpus, Path(tmp) / "home")
+        superseded = {d.title for d in desk.documents() if d.status is DocStatus.SUPERSEDED}
+        report = measure(
+            eval_set,
+            lambda query, k: jsonable(desk.search(query, k)),
+            lambda question: jsonable(desk.ask(question)),
+            lambda case: jsonable(desk.govern(case)),
+            superseded,
+        )
     if as_json:
         echo_json(report.to_dict())
         return
@@ -161,10 +166,13 @@ def evaluate_cmd(settings: Settings, directory: Path | None, as_json: bool) -> N
     )
     for kind, m in sorted(report.by_type.items()):
         click.echo(f"  {kind:<12} n={m.n:<3} R@1 {m.recall_at_1:.3f}  R@5 {m.recall_at_5:.3f}  MRR {m.mrr_at_10:.3f}")
+    figures = report.to_dict()
+    shown = {k: "—" if figures[k] is None else f"{figures[k]:.3f}" for k in ("governs_top1", "not_found_accuracy")}
     click.echo(
-        f"governs top-1 {report.governs_top1:.3f}  not-found accuracy {report.not_found_accuracy:.3f}  "
-        f"false not-found {report.false_not_found}  verbatim quotes {report.verbatim_rate:.3f}  "
-        f"superseded cited {report.superseded_cited}  answer facts {report.answer_fact_rate:.3f}"
+        f"governs top-1 {shown['governs_top1']}  not-found accuracy {shown['not_found_accuracy']}  "
+        f"false not-found {report.false_not_found} ({figures['false_not_found_rate']:.3f})  "
+        f"verbatim quotes {report.verbatim_rate:.3f}  superseded cited {report.superseded_cited}  "
+        f"answer facts {report.answer_fact_rate:.3f}"
     )
 
 

@@ -1,11 +1,16 @@
-"""Conversational framing is cut before a question is searched; the question itself never is."""
+"""Conversational framing (the profile's phrases) is cut before a question is searched; the question
+itself never is."""
 
 from __future__ import annotations
 
 import pytest
 
-from indexer.framing import strip_framing
+from core.profile import load_profile
 from policydesk.desk import Desk
+
+
+def strip_framing(question: str) -> str:
+    return load_profile("yunnan").strip_framing(question)
 
 
 @pytest.mark.parametrize(

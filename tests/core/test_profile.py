@@ -1,0 +1,146 @@
+"""Profiles: locale and phrasing knowledge is data. The kinds of answer a question asks for and what in a
+text counts as holding one, the administrative levels, inheritance, and clear errors for bad files."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from core.errors import InvalidInput
+from core.profile import load_profile
+
+ROOT = Path(__file__).resolve().parents[2]
+YUNNAN = load_profile("yunnan")
+NEUTRAL = load_profile("neutral")
+
+
+def kind(question: str) -> str | None:
+    asked = YUNNAN.answer_kind(question)
+    return asked.name if asked else None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("示范点选的是哪几个地方和企业？", "organisation"),
+        ("一年最多评多少个？", "quantity"),
+        ("对参赛覆盖面有什么量化要求？", "quantity"),
+        ("企业拖欠工资，还能申报奖状吗？", "permission"),
+        ("第一届是什么时候表彰的？", "time"),
+        ("这项规定的宗旨是什么？", None),
+    ],
+)
+def test_the_kind_of_answer_a_question_asks_for(question: str, expected: str | None) -> None:
+    assert kind(question) == expected
+
+
+def test_which_companies_is_answered_by_a_list_not_a_passing_mention() -> None:
+    organisation = YUNNAN.kind("organisation")
+    passing = "其中，云南白药集团股份有限公司应重点在总结以往经验的基础上实施创建工作。"
+    listing = "确定昆明钢铁集团有限责任公司、云南白药集团股份有限公司为示范企业。"
+    assert not YUNNAN.holds(organisation, passing)
+    assert YUNNAN.holds(organisation, listing)
+
+
+def test_permission_and_time_evidence() -> None:
+    assert YUNNAN.holds(YUNNAN.kind("permission"), "有拖欠职工工资情形的单位，当年不得申报。")
+    assert not YUNNAN.holds(YUNNAN.kind("permission"), "拖欠职工工资，拒不改正的；")
+    assert YUNNAN.holds(YUNNAN.kind("time"), "“五一”期间，我市将对第一届“昆明工匠”进行表彰。")
+    assert YUNNAN.holds(YUNNAN.kind("time"), "注册商标的有效期为十年，自核准注册之日起计算。")
+
+
+def test_levels_and_issuers_come_from_the_locale_profile() -> None:
+    assert YUNNAN.levels_of("获得省级一类竞赛决赛第1名") == {"province"}
+    assert YUNNAN.issuer_level("昆明市总工会") == "市级（昆明）"
+    assert YUNNAN.issuer_level("中华人民共和国国务院") == "全国"
+    assert NEUTRAL.levels_of("获得省级一类竞赛决赛第1名") == frozenset()  # no provinces in the neutral profile
+    assert YUNNAN.without_region("云南省职工创新工作室推荐承诺书") == "职工创新工作室推荐承诺书"
+    assert NEUTRAL.without_region("云南省职工创新工作室推荐承诺书") == "云南省职工创新工作室推荐承诺书"
+
+
+def test_the_neutral_profile_names_no_place() -> None:
+    text = (ROOT / "profiles" / "neutral.toml").read_text(encoding="utf-8")
+    data = YUNNAN.region_prefix.pattern if YUNNAN.region_prefix else ""
+    places = [p for p in re.findall(r"[\u4e00-\u9fff]+", data)]
+    assert places and not [p for p in places if p in text]
+
+
+def test_a_profile_extends_another_and_records_what_it_is(tmp_path: Path) -> None:
+    custom = tmp_path / "guizhou.toml"
+    custom.write_text(
+        '[profile]\nname = "guizhou"\nversion = "3"\nextends = "neutral"\n'
+        '[places]\nregion_prefixes = ["贵州省", "贵阳市"]\n',
+        encoding="utf-8",
+    )
+    profile = load_profile(str(custom))
+    assert profile.describe()["name"] == "guizhou" and profile.version == "3"
+    assert profile.without_region("贵州省职工技能大赛办法") == "职工技能大赛办法"
+    assert profile.answer_kind("补助多少钱？") is not None  # inherited from neutral
+    assert profile.fingerprint != NEUTRAL.fingerprint
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[profile\nname=", "不是有效的 TOML"),
+        ('[profile]\nname = "x"\nextends = "nowhere"\n', "找不到配置文件"),
+        ('[profile]\nname = "x"\n[answer_kinds]\norder = ["money"]\n', "内容无效"),
+    ],
+)
+def test_a_bad_profile_is_a_clear_error(tmp_path: Path, content: str, message: str) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(InvalidInput, match=message):
+        load_profile(str(bad))
+
+
+def test_an_unknown_profile_name_lists_the_shipped_ones() -> None:
+    with pytest.raises(InvalidInput, match="yunnan"):
+        load_profile("atlantis")
+
+
+# -- no dev question's wording in the algorithms --------------------------------------------------
+SELECTION_CODE = ("corpus", "indexer", "rules")
+CJK_RUN = re.compile(r"[\u3400-\u9fff]{4,}")
+
+
+def _dev_questions() -> str:
+    texts = []
+    for path in (ROOT.parent / "shared" / "eval").rglob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                texts.append(row.get("question") or row.get("case") or "")
+    return "\n".join(texts)
+
+
+def _corpus_text() -> str:
+    shared = ROOT.parent / "shared"
+    paths = [*(shared / "seeds").glob("*.txt"), *(shared / "eval").glob("*/corpus/*.txt")]
+    return re.sub(r"\s+", "", "".join(p.read_text(encoding="utf-8") for p in paths))
+
+
+def test_no_algorithm_repeats_a_dev_questions_wording() -> None:
+    """Issue 10: a string literal in corpus/, indexer/ or rules/ holding a run of four CJK characters that a
+    dev question (either set) holds and no text they are asked against does, is a phrasing fitted to a
+    question: it belongs in a profile's cue lists, or nowhere."""
+    questions = _dev_questions()
+    if not questions:
+        pytest.skip("../shared/eval is not beside the repository")
+    corpus = _corpus_text()
+    hits = []
+    for package in SELECTION_CODE:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                    continue
+                for run in CJK_RUN.findall(node.value):
+                    pieces = {run[i : i + 4] for i in range(len(run) - 3)}
+                    shared = sorted(p for p in pieces if p in questions and p not in corpus)
+                    if shared:
+                        hits.append(f"{path.relative_to(ROOT)}:{node.lineno}: {run[:30]} ({shared[0]})")
+    assert not hits, "\n".join(hits)
