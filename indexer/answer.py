@@ -10,7 +10,6 @@ from core.profile import Profile
 from core.sentences import SENTENCE
 from corpus import Document, Segment
 from indexer.answerability import Evidence, load_answerability
-from indexer.overlap import WeightedGrams
 from indexer.query import Query
 from indexer.retrieve import Hit, Ranking, Retriever
 from indexer.steps import Outline, procedure_outline
@@ -80,8 +79,9 @@ def judge(query: Query, retriever: Retriever) -> Judgement:
     ranking = retriever.rank(query, k=max(ANSWER_DEPTH, 8))
     candidates = _candidates(query, ranking.hits[:ANSWER_DEPTH], retriever) if ranking.hits else []
     reason = _unanswerable(query, ranking.hits, candidates, retriever.profile)
-    grams = retriever.bigram_idf.weigh(set(query.grams))
-    return Judgement(query, ranking, candidates, reason, _evidence(query, ranking, candidates, grams))
+    vocabulary = retriever.index.bm25.vocab_dict
+    unseen = sum(t not in vocabulary for t in query.tokens) / len(query.tokens) if query.tokens else 1.0
+    return Judgement(query, ranking, candidates, reason, _evidence(query, ranking, candidates, unseen))
 
 
 def ask(question: Query | str, retriever: Retriever) -> Answer:
@@ -126,7 +126,7 @@ def _mentions(hit: Hit, name: str) -> bool:
     return name.strip("《》") in hit.unit.text
 
 
-def _evidence(query: Query, ranking: Ranking, candidates: list[_Candidate], grams: WeightedGrams) -> Evidence:
+def _evidence(query: Query, ranking: Ranking, candidates: list[_Candidate], unseen: float) -> Evidence:
     """What the answerability model reads: the ranked provisions and the best sentences."""
     best = candidates[:TYPED_DEPTH]
     return Evidence(
@@ -134,7 +134,7 @@ def _evidence(query: Query, ranking: Ranking, candidates: list[_Candidate], gram
         rows=ranking.rows,
         support=max((c.support for c in candidates), default=0.0),
         lex_top=ranking.lex_top,
-        unseen=grams.unseen_share(),
+        unseen=unseen,
         kind_asked=query.kind is not None,
         kind_found=any(c.typed and c.support >= MIN_SUPPORT for c in best),
         referenced=bool(query.names_document),

@@ -27,7 +27,7 @@ QUESTION_FEATURES = (
     "margin",  # … minus the second's
     "top_dense",  # cosine similarity of the best provision
     "lex_top",  # log of the best unit's raw BM25 score
-    "unseen",  # share of the question's bigram weight found nowhere in the corpus
+    "unseen",  # share of the question's BM25 tokens (words and their bigrams) found nowhere in the corpus
     "top_share",  # share of the question's bigram weight in the best provision
     "share3",  # the largest share among the three best
     "top_head_share",  # share in the best provision's title and headings
@@ -48,7 +48,7 @@ class Evidence:
     rows: np.ndarray  # their feature rows (provisions × FEATURES)
     support: float  # the best candidate sentence's phrase support
     lex_top: float  # the best unit's raw BM25 score
-    unseen: float  # share of the question's bigram weight no unit holds
+    unseen: float  # share of the question's BM25 tokens no unit holds
     kind_asked: bool
     kind_found: bool
     referenced: bool

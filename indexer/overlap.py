@@ -42,22 +42,15 @@ class BigramIdf:
         return math.log(1 + self.n / (1 + self._df.get(gram, 0)))
 
     def weigh(self, grams: set[str]) -> WeightedGrams:
-        return WeightedGrams({g: self.idf(g) for g in grams}, frozenset(g for g in grams if g not in self._df))
+        return WeightedGrams({g: self.idf(g) for g in grams})
 
 
 class WeightedGrams:
     """A question's bigrams with their idf, weighed once and matched against many texts."""
 
-    def __init__(self, weights: dict[str, float], unseen: frozenset[str] = frozenset()) -> None:
+    def __init__(self, weights: dict[str, float]) -> None:
         self._weights = weights
         self._total = sum(weights.values())
-        self._unseen = unseen
-
-    def unseen_share(self) -> float:
-        """Share of the question's bigram weight that no unit of the corpus holds at all."""
-        if not self._total:
-            return 0.0
-        return sum(w for g, w in self._weights.items() if g in self._unseen) / self._total
 
     def share(self, text: str) -> float:
         """Share of the question's bigram weight that the text contains (0…1)."""

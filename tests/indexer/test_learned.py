@@ -21,7 +21,7 @@ def test_a_question_is_analysed_once_into_one_record(desk: Desk) -> None:
     assert query.text.startswith("云职创") and "谢谢" not in query.text
     assert query.doc_numbers == ("云职创〔2019〕3号",) and query.locators == ("第十八条",)
     assert query.years == ("2019",) and query.kind is not None and query.kind.name == "money"
-    assert query.tokens and all(t not in retriever.profile.stopwords for t in query.tokens)
+    assert "奖金" in query.tokens and not {"请问", "谢谢", "的", "是"} & set(query.tokens)
 
 
 def test_the_shipped_models_match_the_code() -> None:
