@@ -131,16 +131,68 @@
   }
 
   // -- ask -------------------------------------------------------------------------------------
+  /** The quote with the words that answer marked: highlights are [start, end) offsets into it. */
+  function markedQuote(quote, highlights) {
+    const parts = [];
+    let pos = 0;
+    for (const [start, end] of (highlights || []).slice().sort((a, b) => a[0] - b[0])) {
+      if (start < pos || end <= start || end > quote.length) continue;
+      if (start > pos) parts.push(quote.slice(pos, start));
+      parts.push(el("mark", { class: "answer-words" }, quote.slice(start, end)));
+      pos = end;
+    }
+    if (pos < quote.length) parts.push(quote.slice(pos));
+    return el("blockquote", {}, parts);
+  }
+
+  async function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return;
+    }
+    const area = el("textarea", { class: "visually-hidden", readonly: "" }, text);
+    document.body.append(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+
+  /** A button that copies the formal citation (《标题》（文号）第十八条第（一）项), ready to paste into a reply. */
+  function copyButton(formal) {
+    const state = el("span", { class: "copy-state", role: "status" });
+    const button = el("button", { type: "button", class: "copy-formal", title: formal, "data-formal": formal }, "复制引文");
+    button.addEventListener("click", async () => {
+      try {
+        await copyText(formal);
+        state.textContent = "已复制";
+      } catch (err) {
+        state.textContent = `复制失败，请手动选择：${formal}`;
+      }
+    });
+    return el("span", { class: "copy" }, button, state);
+  }
+
+  /** Small print naming the corpus a response came from, so two answers can be told apart later. */
+  function corpusNote(corpus) {
+    if (!corpus) return null;
+    const parts = [`语料版本 ${corpus.generation}`];
+    if (corpus.built_at) parts.push(`构建于 ${corpus.built_at.replace("T", " ")}`);
+    if (corpus.as_of) parts.push(`截至 ${corpus.as_of}`);
+    return el("p", { class: "corpus-ref" }, parts.join(" · "));
+  }
+
   function renderAsk(res) {
     const box = el("div", {});
     box.append(el("div", { class: `answer ${res.found ? "found" : "not-found"}` },
       el("p", { class: "answer-state" }, res.found ? "已在政策文件中找到依据" : "未找到直接答案"),
+      res.short_answer ? el("p", { class: "short-answer" }, "答：", el("strong", {}, res.short_answer)) : null,
       paragraphs(res.answer)));
     if (res.citations && res.citations.length) {
       box.append(el("h2", {}, "出处"));
       box.append(el("ol", { class: "citations" }, res.citations.map((c) => el("li", { class: "citation" },
         citationLink(c),
-        el("blockquote", {}, c.quote),
+        c.formal ? copyButton(c.formal) : null,
+        markedQuote(c.quote, c.highlights),
         el("p", { class: "src" }, "原文：", sourceText(c.source))))));
     }
     if (res.related && res.related.length) {
@@ -150,6 +202,8 @@
         el("p", { class: "snippet" }, (h.text || h.quote || "").slice(0, 160)),
         h.source ? el("p", { class: "src" }, "原文：", sourceText(h.source)) : null))));
     }
+    const note = corpusNote(res.corpus);
+    if (note) box.append(note);
     return box;
   }
 
@@ -188,6 +242,8 @@
       box.append(el("h2", {}, "按规则计算的结果"));
       box.append(el("ul", { class: "consequences" }, cons.map((c) => el("li", {}, renderConsequence(c, titles)))));
     }
+    const note = corpusNote(res.corpus);
+    if (note) box.append(note);
     return box;
   }
 
