@@ -4,10 +4,12 @@ its line leaves the answer text with it. With no quote left the answer says none
 
 from __future__ import annotations
 
-from corpus.verify import SourceCheck
-from indexer.answer import NOT_FOUND_PREFIX, Answer, Citation
+from dataclasses import replace
 
-UNCHECKABLE = f"{NOT_FOUND_PREFIX}能逐字核对的条文。"
+from corpus.verify import SourceCheck
+from indexer.answer import Answer, Citation
+
+UNCHECKABLE = "未在现有政策文件中找到能逐字核对的条文。"  # the answerer's own wording when no quote checks
 _LEAD = "根据"
 
 
@@ -20,8 +22,8 @@ def checked(answer: Answer, check: SourceCheck) -> Answer:
     if not dropped:
         return answer
     if not kept:
-        return Answer(False, UNCHECKABLE, [], list(answer.related))
-    return Answer(answer.found, _without(answer.answer, dropped), kept, list(answer.related))
+        return replace(answer, found=False, answer=UNCHECKABLE, citations=[])
+    return replace(answer, answer=_without(answer.answer, dropped), citations=kept)
 
 
 def _without(text: str, dropped: list[Citation]) -> str:

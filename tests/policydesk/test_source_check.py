@@ -86,12 +86,25 @@ class _Only:
 
 
 def _citation(locator: str, quote: str) -> Citation:
-    return Citation("d1", "某办法", None, locator, quote, "a.txt", 1, 2, "in_force", True)
+    return Citation(
+        doc_id="d1",
+        doc_title="某办法",
+        doc_number=None,
+        locator=locator,
+        quote=quote,
+        file="a.txt",
+        line_start=1,
+        line_end=2,
+        status="in_force",
+        verified=True,
+    )
 
 
 def test_a_dropped_quote_leaves_the_answer_text_with_it() -> None:
     one, two = _citation("第一条", "甲规定。"), _citation("第二条", "乙规定。")
-    answer = Answer(True, f"根据{one.label}：“{one.quote}”；\n{two.label}：“{two.quote}”", [one, two], [])
+    answer = Answer(
+        found=True, answer=f"根据{one.label}：“{one.quote}”；\n{two.label}：“{two.quote}”", citations=[one, two]
+    )
     kept = checked(answer, _Only("乙规定。"))  # type: ignore[arg-type]
     assert kept.found and kept.citations == [two]
     assert kept.answer == f"根据{two.label}：“{two.quote}”"
