@@ -103,6 +103,20 @@
     return String(text || "").split(/\n+/).filter((t) => t.trim()).map((t) => el("p", {}, t));
   }
 
+  /** Paragraphs with every occurrence of the given words marked (the words that answered, in the document view). */
+  function markedParagraphs(text, words) {
+    const wanted = (words || []).filter((w) => w && w.trim());
+    if (!wanted.length) return paragraphs(text);
+    const escape = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = new RegExp(`(${wanted.map(escape).join("|")})`);
+    return String(text || "").split(/\n+/).filter((t) => t.trim()).map((t) => el("p", {},
+      t.split(pattern).map((piece, i) => (i % 2 ? el("mark", { class: "answer-words" }, piece) : piece))));
+  }
+
+  /** The words each cited provision answered with, by document and locator: the document view marks them. */
+  const answerWords = new Map();
+  const provisionKey = (docId, locator) => `${docId}|${String(locator || "").replace(/\s+/g, "")}`;
+
   /** Render any JSON value readably (used for rule outputs, consequences and generator traces). */
   function renderValue(v, depth = 0) {
     if (v === null || v === undefined || v === "") return el("span", { class: "muted" }, "—");
@@ -182,6 +196,11 @@
   }
 
   function renderAsk(res) {
+    answerWords.clear();
+    for (const c of res.citations || []) {
+      const words = (c.highlights || []).map(([a, b]) => c.quote.slice(a, b));
+      if (c.doc_id && words.length) answerWords.set(provisionKey(c.doc_id, c.locator), words);
+    }
     const box = el("div", {});
     box.append(el("div", { class: `answer ${res.found ? "found" : "not-found"}` },
       el("p", { class: "answer-state" }, res.found ? "已在政策文件中找到依据" : "未找到直接答案"),
@@ -404,7 +423,7 @@
       "aria-label": s.full_locator || s.locator,
     },
     el("h3", { class: "locator" }, s.full_locator || s.locator),
-    paragraphs(s.text),
+    inTarget.has(s.id) ? markedParagraphs(s.text, answerWords.get(provisionKey(doc.id, s.locator))) : paragraphs(s.text),
     el("p", { class: "src" }, sourceText(s.source)))));
     if (!segments.length) body.append(el("p", { class: "muted" }, "该文件没有可单独引用的条款。"));
     view.replaceChildren(head, body);

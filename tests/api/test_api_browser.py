@@ -197,6 +197,15 @@ def test_answer_marks_its_words_copies_the_formal_citation_and_lists_new_provisi
         assert len(related) == len(set(related)), related
         assert not set(cited) & set(related), (cited, related)
         page.locator(".related").screenshot(path=str(OUTPUT / "web-related.png"))
+
+        # the document view scrolls to the cited provision, marks it, and marks the words that answered
+        first.locator("a.cite").click()
+        hit = page.locator("#doc-view .segment.hit")
+        expect(hit).to_have_count(1)
+        expect(hit).to_be_in_viewport()
+        in_doc = hit.locator("mark.answer-words")
+        expect(in_doc).to_have_text(["10000元"])
+        page.screenshot(path=str(OUTPUT / "web-citation-marked.png"))
     finally:
         context.close()
     assert errors == []
