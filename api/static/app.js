@@ -453,7 +453,7 @@
   }
 
   // -- generators ------------------------------------------------------------------------------
-  const gen = { kind: null, schema: null, value: null };
+  const gen = { kind: null, pending: null, schema: null, value: null };
 
   function syncJson() {
     $("#gen-json-text").value = JSON.stringify(gen.value, null, 2);
@@ -477,19 +477,27 @@
       if (a.dataset.kind === kind) a.setAttribute("aria-current", "true");
       else a.removeAttribute("aria-current");
     }
-    if (gen.kind === kind) return;
+    if (gen.kind === kind || gen.pending === kind) return;
+    gen.pending = kind;  // a route and a click may both open a form: only the last request renders
     const fields = $("#gen-fields");
     busy(fields, "正在读取表单…");
     $("#gen-result").replaceChildren();
     $("#gen-download").replaceChildren();
     try {
       const { schema, example } = exampleFrom(await api(`/api/generate/${kind}/schema`));
+      if (gen.pending !== kind) return;
+      gen.pending = null;
       gen.kind = kind;
       gen.schema = schema;
       gen.value = SchemaForm.render(fields, schema, example, (v) => { gen.value = v; syncJson(); });
       fields.prepend(el("h2", {}, `${{ notice: "通知", plan: "方案", pledge: "承诺书" }[kind]}内容`));
       syncJson();
-    } catch (err) { gen.kind = null; showError(fields, err); }
+    } catch (err) {
+      if (gen.pending !== kind) return;
+      gen.pending = null;
+      gen.kind = null;
+      showError(fields, err);
+    }
   }
 
   function filenameFrom(res, fallback) {
