@@ -30,7 +30,9 @@ _SENTENCE_ENDS = "。；;！？!?\n"
 _NUMBER_CHARS = "0123456789０１２３４５６７８９.,．"
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万两半]")  # a value has a number in it ("以上" alone is none)
 # a verb that hands over the value: the short answer starts after it (给予一次性奖金10000元 → 一次性奖金10000元)
-_LEAD = re.compile(r"(给予|奖励|发放|补助|享受|为|是|按|达到|不超过|不少于|不低于)")
+_LEAD = re.compile(r"(给予|奖励|发放|补助|享受|为|是|按|于|达到|不超过|不少于|不低于)")
+_DATE_NEXT = {"年": re.compile(r"\d{1,2}\s*月"), "月": re.compile(r"\d{1,2}\s*[日号]")}
+_NEVER = re.compile(r"(?!)")
 _EVIDENCE = getattr(has_answer_type, "__wrapped__", has_answer_type)  # bypass its cache: substrings do not recur
 
 
@@ -118,12 +120,21 @@ def _smallest_pieces(holds: Callable[[str], bool], text: str, start: int, end: i
             left -= 1
         while right < end and text[right] in _NUMBER_CHARS and text[right - 1] in _NUMBER_CHARS:
             right += 1
-        if spans and spans[-1][1] >= left:  # 不超过 + 20名: one value
+        if spans and spans[-1][1] >= left and _one_value(text[spans[-1][0] : spans[-1][1]], text[left:right]):
             spans[-1] = (spans[-1][0], right)
         else:
             spans.append((left, right))
         pos = right
-    return [(a, b) for a, b in spans if _NUMERAL.search(text, a, b)]
+    # a value has a number in it, and 第45次 is an ordinal, not a count
+    return [(a, b) for a, b in spans if _NUMERAL.search(text, a, b) and text[a - 1 : a] != "第"]
+
+
+def _one_value(before: str, after: str) -> bool:
+    """Whether two touching pieces are one value: a qualifier and its number (不超过 + 20名), or the parts of
+    a date (2022年 + 12月 + 25日). Two numbers side by side in a table row (2018年2017年) stay two."""
+    if not _NUMERAL.search(before):
+        return True
+    return bool(_DATE_NEXT.get(before[-1:], _NEVER).match(after))
 
 
 def _clauses(question: str, quote: str) -> list[_Clause]:

@@ -62,6 +62,19 @@ def test_highlights_are_pure_and_within_the_quote() -> None:
     assert highlights("完全无关的问题", "毫不相干。") == []
 
 
+def test_a_value_is_whole_and_one() -> None:
+    """A date's parts and a qualifier with its number are one value; a table row's years are several, and an
+    ordinal (第45次) is no count."""
+    assert short_answer("总结阶段截止时间是什么时候？", ["第四阶段：总结，2022年12月25日前完成。"]) == "2022年12月25日"
+    row = "滇中引水工程竞赛2018年2017年2017年2019年"
+    assert marked(row, highlights("竞赛是哪一年启动的？", row)) == ["2018年", "2017年", "2017年", "2019年"]
+    assert short_answer("竞赛是哪一年启动的？", [row]) is None
+    assert short_answer("开了几次会？", ["经第45次主席办公会议通过。"]) is None
+    assert (
+        short_answer("每年至少宣讲几次？", ["每人每年宣讲不少于1次。"]) == "每人每年宣讲不少于1次"
+    )  # a short clause whole
+
+
 @pytest.mark.parametrize(
     "question", [AWARD, "云岭工匠每年命名多少名", "劳动法律监督员证有效期几年", "受过处分的还能评劳模吗？"]
 )
