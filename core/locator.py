@@ -67,6 +67,8 @@ _TOKEN = re.compile(
     rf"|第(?P<article>{_N})条"
     rf"|第(?P<para>{_N})款"
     rf"|第(?P<item>{_N})项"
+    rf"|第[（(](?P<written_item>{_N})[）)][项目]"
+    rf"|第(?P<written_section>{CN_NUMBER})部分"
     rf"|第(?P<sub>{_N})目"
     rf"|（(?P<paren>{_N})）"
     rf"|(?P<section>{CN_NUMBER})、?"
@@ -106,9 +108,9 @@ def canonical_locator(text: str) -> str:
             parts.append(f"（{int_to_cn(to_int(value))}）")
         elif kind == "sub":
             parts.append(str(to_int(value)))
-        elif kind == "paren":
+        elif kind in ("paren", "written_item"):
             parts.append(f"（{value}）" if not value.isdigit() else f"（{int(value)}）")
-        elif kind == "section":
+        elif kind in ("section", "written_section"):
             parts.append(f"{int_to_cn(to_int(value))}、")
         elif kind == "arabic":
             parts.append(str(int(value)))
@@ -126,3 +128,47 @@ def locator_variants(canonical: str) -> list[str]:
     if swapped != canonical:
         variants.append(swapped)
     return variants
+
+
+def written_locator(locator: str) -> str:
+    """A locator in the conventional written form of a citation, every level spelled out:
+    第十八条（一） → 第十八条第（一）项, 第十八条第二款（一）1 → 第十八条第二款第（一）项第1目,
+    三、（二） → 第三部分第（二）项. Chapters are dropped (条 numbers are unique in a document).
+    Raises ValueError when nothing in it is a locator, as ``canonical_locator`` does."""
+    raw = normalise_text(locator)
+    parts: list[str] = []
+    depth = 0  # 0 = nothing below 条/款/部分 yet, 1 = 项 written, 2 = 目 written
+    pos = 0
+    for match in _TOKEN.finditer(raw):
+        if match.start() != pos and raw[pos : match.start()].strip(_FILLER):
+            raise ValueError(f"无法识别的条款位置：{locator}")
+        pos = match.end()
+        kind = match.lastgroup
+        value = match.group(kind)
+        if kind == "chapter":
+            continue
+        if kind == "article":
+            parts, depth = [f"第{int_to_cn(to_int(value))}条"], 0
+        elif kind == "para":
+            parts.append(f"第{int_to_cn(to_int(value))}款")
+        elif kind in ("section", "written_section"):
+            parts, depth = [f"第{int_to_cn(to_int(value))}部分"], 0
+        elif kind == "attach":
+            parts, depth = [value], 0
+        elif kind in ("item", "paren", "written_item", "sub", "arabic"):
+            shown = _written_number(kind, value)
+            level = "项" if depth == 0 and kind != "sub" else "目"
+            parts.append(f"第{shown}{level}")
+            depth = 1 if level == "项" else 2
+    if (pos != len(raw) and raw[pos:].strip(_FILLER)) or not parts:
+        raise ValueError(f"无法识别的条款位置：{locator}")
+    return "".join(parts)
+
+
+def _written_number(kind: str, value: str) -> str:
+    """项 keep their brackets as the text writes them — （一）, （1） — and 目 written 1 stay bare."""
+    if kind == "item":
+        return f"（{int_to_cn(to_int(value))}）"
+    if kind in ("paren", "written_item"):
+        return f"（{value}）" if not value.isdigit() else f"（{int(value)}）"
+    return str(to_int(value))

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from core.citeform import formal_citation
+from indexer.highlight import highlights, short_answer
 from policydesk import records
+from policydesk.related import uncited
 
 if TYPE_CHECKING:
+    from core.profile import Profile
     from corpus import Document, Relation, Segment, SourceSpan
     from generators import GeneratedDocx
     from indexer.answer import Answer, Citation
@@ -130,7 +134,7 @@ def hit(h: Hit) -> records.Hit:
     )
 
 
-def citation(c: Citation) -> records.Citation:
+def citation(c: Citation, question: str = "", profile: Profile | None = None) -> records.Citation:
     return records.Citation(
         doc_id=c.doc_id,
         doc_title=c.doc_title,
@@ -140,15 +144,21 @@ def citation(c: Citation) -> records.Citation:
         source=records.Source(file=c.file, line_start=c.line_start, line_end=c.line_end),
         status=c.status,
         verified=c.verified,
+        highlights=highlights(question, c.quote, profile) if question else [],  # issue 15
+        formal=formal_citation(c.doc_title, c.doc_number, c.locator),  # issue 15
     )
 
 
-def answer(a: Answer) -> records.Answer:
+def answer(
+    a: Answer, question: str = "", corpus: records.CorpusRef | None = None, profile: Profile | None = None
+) -> records.Answer:
     return records.Answer(
         found=a.found,
         answer=a.answer,
-        citations=[citation(c) for c in a.citations],
-        related=[hit(h) for h in a.related],
+        citations=[citation(c, question, profile) for c in a.citations],
+        related=[hit(h) for h in uncited(a.related, a.citations)],  # issue 15: never a cited provision again
+        short_answer=short_answer(question, [c.quote for c in a.citations], profile) if a.found and question else None,
+        corpus=corpus,
     )
 
 

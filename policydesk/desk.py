@@ -18,6 +18,7 @@ from threadpoolctl import threadpool_limits
 from core.errors import InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
 from corpus import Catalogue
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
+from corpus.verify import SourceCheck
 from indexer.answer import ask as answer_question
 from indexer.embed import EMBEDDING_CACHE_FILE, Embedder, load_embedder
 from indexer.govern import govern as rank_regulations
@@ -29,6 +30,7 @@ from policydesk.generations import CATALOGUE_FILE, DataDir
 from policydesk.records import (
     AddResult,
     Answer,
+    CorpusRef,
     Document,
     DocumentDetail,
     ExportRow,
@@ -42,6 +44,7 @@ from policydesk.records import (
     SearchResult,
 )
 from policydesk.snapshot import Snapshot
+from policydesk.verified import checked
 
 if TYPE_CHECKING:
     from generators import GeneratedDocx
@@ -64,6 +67,7 @@ class Desk:
         self._snapshot: Snapshot | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        self._source_check: tuple[Path, SourceCheck] | None = None
 
     # -- snapshot --------------------------------------------------------------------------------
     @property
@@ -233,26 +237,42 @@ class Desk:
         query = self._checked_text(query, "query")
         if not 1 <= k <= MAX_SEARCH_K:
             raise InvalidInput(f"k 须在 1 到 {MAX_SEARCH_K} 之间")
-        hits = self.snapshot().retriever.search(query, k=k)
-        return SearchResult(hits=[convert.hit(h) for h in hits])
+        snap = self.snapshot()
+        hits = snap.retriever.search(query, k=k)
+        return SearchResult(hits=[convert.hit(h) for h in hits], corpus=self.corpus(snap))
 
     def ask(self, question: str) -> Answer:
         question = self._checked_text(question, "question")
-        answer = answer_question(question, self.snapshot().retriever)
+        snap = self.snapshot()
+        answer = checked(answer_question(question, snap.retriever), self.source_check(snap))
         if self.settings.llm_base_url:
             from indexer.phrase import phrase
 
             s = self.settings
             answer = phrase(question, answer, s.llm_base_url, s.llm_api_key, s.llm_model)
-        return convert.answer(answer)
+        return convert.answer(answer, question, self.corpus(snap), snap.retriever.profile)
 
     def govern(self, case: str) -> GovernResult:
         case = self._checked_text(case, "case")
-        regulations = [convert.regulation(r) for r in rank_regulations(case, self.snapshot().retriever)]
+        snap = self.snapshot()
+        regulations = [convert.regulation(r) for r in rank_regulations(case, snap.retriever)]
         from rules import consequences_for_case
 
         consequences = [convert.rule_output(c) for c in consequences_for_case(case)]
-        return GovernResult(regulations=regulations, consequences=consequences)
+        return GovernResult(regulations=regulations, consequences=consequences, corpus=self.corpus(snap))
+
+    def corpus(self, snap: Snapshot, as_of: str | None = None) -> CorpusRef:
+        """The generation a response came from (and the date it was asked as of, when one was given)."""
+        return CorpusRef(generation=snap.generation.name, built_at=snap.manifest.get("built_at"), as_of=as_of)
+
+    def source_check(self, snap: Snapshot) -> SourceCheck:
+        """One checker per generation: each original file is read and cleaned once, again only if it changes."""
+        current = self._source_check
+        if current is None or current[0] != snap.generation:
+            paths = {p.name: p for p in source_paths(self.data)}
+            current = (snap.generation, SourceCheck(paths.get))
+            self._source_check = current
+        return current[1]
 
     def _checked_text(self, text: str, field: str) -> str:
         if not isinstance(text, str):

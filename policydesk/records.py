@@ -21,6 +21,7 @@ __all__ = [
     "AddedDocument",
     "Answer",
     "Citation",
+    "CorpusRef",
     "Document",
     "DocumentDetail",
     "DocumentRef",
@@ -157,8 +158,19 @@ class Hit(Record):
     source: Source
 
 
+class CorpusRef(Record):
+    """Which corpus an answer came from: two answers a month apart can be told apart and replayed."""
+
+    generation: str = Field(
+        description="The generation (build) that answered; the same question on it gives the same answer."
+    )
+    built_at: str | None = Field(description="When that generation was built (local time, ISO).")
+    as_of: str | None = Field(default=None, description="The date the question was asked as of, when one was given.")
+
+
 class SearchResult(Record):
     hits: list[Hit]
+    corpus: CorpusRef | None = Field(default=None, description="The generation that answered.")
 
 
 class Citation(Record):
@@ -171,14 +183,26 @@ class Citation(Record):
     quote: str
     source: Source
     status: DocStatus
-    verified: bool
+    verified: bool = Field(
+        description="The quote stands in the cited lines of the original file (a quote that does not is dropped)."
+    )
+    highlights: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="[start, end) character offsets into ``quote`` of the words that answer.",
+    )
+    formal: str = Field(default="", description="The citation ready to paste: 《标题》（文号）第十八条第（一）项.")
 
 
 class Answer(Record):
     found: bool = Field(description="False when the corpus does not answer; ``related`` is then no answer.")
     answer: str
     citations: list[Citation]
-    related: list[Hit] = Field(description="Closest provisions, not the answer.")
+    related: list[Hit] = Field(description="Closest provisions, not the answer; never one already cited.")
+    short_answer: str | None = Field(
+        default=None,
+        description="The exact words of a quote that answer a question asking for a value (一次性奖金10000元).",
+    )
+    corpus: CorpusRef | None = Field(default=None, description="The generation that answered.")
 
 
 class RegulationArticle(Record):
@@ -247,6 +271,7 @@ class RuleOutput(Record):
 class GovernResult(Record):
     regulations: list[Regulation]
     consequences: list[RuleOutput] = Field(description="Rules the case states enough facts for, evaluated.")
+    corpus: CorpusRef | None = Field(default=None, description="The generation that answered.")
 
 
 # -- generators and service ----------------------------------------------------------------------

@@ -103,6 +103,20 @@
     return String(text || "").split(/\n+/).filter((t) => t.trim()).map((t) => el("p", {}, t));
   }
 
+  /** Paragraphs with every occurrence of the given words marked (the words that answered, in the document view). */
+  function markedParagraphs(text, words) {
+    const wanted = (words || []).filter((w) => w && w.trim());
+    if (!wanted.length) return paragraphs(text);
+    const escape = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = new RegExp(`(${wanted.map(escape).join("|")})`);
+    return String(text || "").split(/\n+/).filter((t) => t.trim()).map((t) => el("p", {},
+      t.split(pattern).map((piece, i) => (i % 2 ? el("mark", { class: "answer-words" }, piece) : piece))));
+  }
+
+  /** The words each cited provision answered with, by document and locator: the document view marks them. */
+  const answerWords = new Map();
+  const provisionKey = (docId, locator) => `${docId}|${String(locator || "").replace(/\s+/g, "")}`;
+
   /** Render any JSON value readably (used for rule outputs, consequences and generator traces). */
   function renderValue(v, depth = 0) {
     if (v === null || v === undefined || v === "") return el("span", { class: "muted" }, "—");
@@ -131,16 +145,73 @@
   }
 
   // -- ask -------------------------------------------------------------------------------------
+  /** The quote with the words that answer marked: highlights are [start, end) offsets into it. */
+  function markedQuote(quote, highlights) {
+    const parts = [];
+    let pos = 0;
+    for (const [start, end] of (highlights || []).slice().sort((a, b) => a[0] - b[0])) {
+      if (start < pos || end <= start || end > quote.length) continue;
+      if (start > pos) parts.push(quote.slice(pos, start));
+      parts.push(el("mark", { class: "answer-words" }, quote.slice(start, end)));
+      pos = end;
+    }
+    if (pos < quote.length) parts.push(quote.slice(pos));
+    return el("blockquote", {}, parts);
+  }
+
+  async function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return;
+    }
+    const area = el("textarea", { class: "visually-hidden", readonly: "" }, text);
+    document.body.append(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+
+  /** A button that copies the formal citation (《标题》（文号）第十八条第（一）项), ready to paste into a reply. */
+  function copyButton(formal) {
+    const state = el("span", { class: "copy-state", role: "status" });
+    const button = el("button", { type: "button", class: "copy-formal", title: formal, "data-formal": formal }, "复制引文");
+    button.addEventListener("click", async () => {
+      try {
+        await copyText(formal);
+        state.textContent = "已复制";
+      } catch (err) {
+        state.textContent = `复制失败，请手动选择：${formal}`;
+      }
+    });
+    return el("span", { class: "copy" }, button, state);
+  }
+
+  /** Small print naming the corpus a response came from, so two answers can be told apart later. */
+  function corpusNote(corpus) {
+    if (!corpus) return null;
+    const parts = [`语料版本 ${corpus.generation}`];
+    if (corpus.built_at) parts.push(`构建于 ${corpus.built_at.replace("T", " ")}`);
+    if (corpus.as_of) parts.push(`截至 ${corpus.as_of}`);
+    return el("p", { class: "corpus-ref" }, parts.join(" · "));
+  }
+
   function renderAsk(res) {
+    answerWords.clear();
+    for (const c of res.citations || []) {
+      const words = (c.highlights || []).map(([a, b]) => c.quote.slice(a, b));
+      if (c.doc_id && words.length) answerWords.set(provisionKey(c.doc_id, c.locator), words);
+    }
     const box = el("div", {});
     box.append(el("div", { class: `answer ${res.found ? "found" : "not-found"}` },
       el("p", { class: "answer-state" }, res.found ? "已在政策文件中找到依据" : "未找到直接答案"),
+      res.short_answer ? el("p", { class: "short-answer" }, "答：", el("strong", {}, res.short_answer)) : null,
       paragraphs(res.answer)));
     if (res.citations && res.citations.length) {
       box.append(el("h2", {}, "出处"));
       box.append(el("ol", { class: "citations" }, res.citations.map((c) => el("li", { class: "citation" },
         citationLink(c),
-        el("blockquote", {}, c.quote),
+        c.formal ? copyButton(c.formal) : null,
+        markedQuote(c.quote, c.highlights),
         el("p", { class: "src" }, "原文：", sourceText(c.source))))));
     }
     if (res.related && res.related.length) {
@@ -150,6 +221,8 @@
         el("p", { class: "snippet" }, (h.text || h.quote || "").slice(0, 160)),
         h.source ? el("p", { class: "src" }, "原文：", sourceText(h.source)) : null))));
     }
+    const note = corpusNote(res.corpus);
+    if (note) box.append(note);
     return box;
   }
 
@@ -188,6 +261,8 @@
       box.append(el("h2", {}, "按规则计算的结果"));
       box.append(el("ul", { class: "consequences" }, cons.map((c) => el("li", {}, renderConsequence(c, titles)))));
     }
+    const note = corpusNote(res.corpus);
+    if (note) box.append(note);
     return box;
   }
 
@@ -348,7 +423,7 @@
       "aria-label": s.full_locator || s.locator,
     },
     el("h3", { class: "locator" }, s.full_locator || s.locator),
-    paragraphs(s.text),
+    inTarget.has(s.id) ? markedParagraphs(s.text, answerWords.get(provisionKey(doc.id, s.locator))) : paragraphs(s.text),
     el("p", { class: "src" }, sourceText(s.source)))));
     if (!segments.length) body.append(el("p", { class: "muted" }, "该文件没有可单独引用的条款。"));
     view.replaceChildren(head, body);
@@ -378,7 +453,7 @@
   }
 
   // -- generators ------------------------------------------------------------------------------
-  const gen = { kind: null, schema: null, value: null };
+  const gen = { kind: null, pending: null, schema: null, value: null };
 
   function syncJson() {
     $("#gen-json-text").value = JSON.stringify(gen.value, null, 2);
@@ -402,19 +477,27 @@
       if (a.dataset.kind === kind) a.setAttribute("aria-current", "true");
       else a.removeAttribute("aria-current");
     }
-    if (gen.kind === kind) return;
+    if (gen.kind === kind || gen.pending === kind) return;
+    gen.pending = kind;  // a route and a click may both open a form: only the last request renders
     const fields = $("#gen-fields");
     busy(fields, "正在读取表单…");
     $("#gen-result").replaceChildren();
     $("#gen-download").replaceChildren();
     try {
       const { schema, example } = exampleFrom(await api(`/api/generate/${kind}/schema`));
+      if (gen.pending !== kind) return;
+      gen.pending = null;
       gen.kind = kind;
       gen.schema = schema;
       gen.value = SchemaForm.render(fields, schema, example, (v) => { gen.value = v; syncJson(); });
       fields.prepend(el("h2", {}, `${{ notice: "通知", plan: "方案", pledge: "承诺书", "training-plan": "培训项目实施方案" }[kind]}内容`));
       syncJson();
-    } catch (err) { gen.kind = null; showError(fields, err); }
+    } catch (err) {
+      if (gen.pending !== kind) return;
+      gen.pending = null;
+      gen.kind = null;
+      showError(fields, err);
+    }
   }
 
   function filenameFrom(res, fallback) {

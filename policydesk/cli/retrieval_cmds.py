@@ -82,12 +82,22 @@ def search(settings: Settings, query: str | None, k: int, batch: Path | None, as
 
 @main.command()
 @click.argument("question", required=False)
+@click.option(
+    "--cite-format",
+    type=click.Choice(["short", "formal"]),
+    default="short",
+    show_default=True,
+    help="short: 《标题》文号 第十八条（一） [file lines]; formal: 《标题》（文号）第十八条第（一）项, ready to paste.",
+)
 @batch_option
 @json_option
 @data_options
 @handle_errors
-def ask(settings: Settings, question: str | None, batch: Path | None, as_json: bool) -> None:
-    """Answer a question with verbatim, cited provisions (or say it is not in the corpus)."""
+def ask(settings: Settings, question: str | None, cite_format: str, batch: Path | None, as_json: bool) -> None:
+    """Answer a question with verbatim, cited provisions (or say it is not in the corpus); the words that
+    answer are printed bold."""
+    from policydesk.cli.answer_view import print_answer
+
     desk = make_desk(settings)
     if batch is not None:
         run_batch(batch, "question", desk.ask)
@@ -96,13 +106,7 @@ def ask(settings: Settings, question: str | None, batch: Path | None, as_json: b
     if as_json:
         echo_json(result)
         return
-    click.echo(result.answer)
-    for c in result.citations:
-        lines = f"{c.source.file} 第{c.source.line_start}—{c.source.line_end}行"
-        click.echo(f"  出处：《{c.doc_title}》{c.doc_number or ''} {c.locator} [{lines}]")
-    if not result.found:
-        for r in result.related[:3]:
-            click.echo(f"  相关：《{r.doc_title}》{r.locator}")
+    print_answer(result, formal=cite_format == "formal")
 
 
 @main.command()

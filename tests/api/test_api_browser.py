@@ -186,3 +186,55 @@ def test_training_plan_form_downloads_the_example(page):
     with page.expect_download() as download_info:
         page.get_by_role("button", name="生成并下载 .docx").click()
     assert "实施方案" in download_info.value.suggested_filename
+
+
+def test_answer_marks_its_words_copies_the_formal_citation_and_lists_new_provisions(browser, live_server):
+    """Issue 15: the deciding words are marked, the copy button puts the formal citation on the clipboard,
+    the related list repeats no cited provision, the corpus is named in small print."""
+    from playwright.sync_api import expect
+
+    OUTPUT.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1366, "height": 860}, locale="zh-CN", base_url=live_server)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto("/")
+        page.get_by_label("您的问题").fill("拿了省赛第一名有多少奖金？")
+        page.get_by_role("button", name="提问", exact=True).click()
+        first = page.locator(".citation").first
+        mark = first.locator("blockquote mark.answer-words")
+        expect(mark).to_have_count(1)
+        expect(mark).to_have_text("10000元")
+        expect(mark).to_be_visible()
+        assert mark.evaluate("m => getComputedStyle(m).backgroundColor") != "rgba(0, 0, 0, 0)"
+        expect(page.locator(".short-answer")).to_contain_text("一次性奖金10000元")
+        expect(page.locator(".corpus-ref")).to_contain_text("语料版本")
+        page.screenshot(path=str(OUTPUT / "web-highlight.png"), full_page=True)
+
+        formal = "《云南省职工职业技能竞赛管理办法（试行）》（云职创〔2019〕3号）第十八条第（一）项"
+        first.get_by_role("button", name="复制引文").click()
+        expect(first.locator(".copy-state")).to_have_text("已复制")
+        assert page.evaluate("navigator.clipboard.readText()") == formal
+        page.screenshot(path=str(OUTPUT / "web-copy-formal.png"))
+
+        cited = [a.inner_text() for a in page.locator(".citation a.cite").all()]
+        related = [a.inner_text() for a in page.locator(".related a.cite").all()]
+        assert cited and related
+        assert len(related) == len(set(related)), related
+        assert not set(cited) & set(related), (cited, related)
+        page.locator(".related").screenshot(path=str(OUTPUT / "web-related.png"))
+
+        # the document view scrolls to the cited provision, marks it, and marks the words that answered
+        first.locator("a.cite").click()
+        hit = page.locator("#doc-view .segment.hit")
+        expect(hit).to_have_count(1)
+        expect(hit).to_be_in_viewport()
+        in_doc = hit.locator("mark.answer-words")
+        expect(in_doc).to_have_text(["10000元"])
+        page.screenshot(path=str(OUTPUT / "web-citation-marked.png"))
+    finally:
+        context.close()
+    assert errors == []

@@ -74,7 +74,8 @@ def test_search_ask_govern_json_shapes(run) -> None:  # type: ignore[no-untyped-
     assert {"found", "answer", "citations", "related"} <= set(ask)
     assert ask["found"] and {"doc_title", "doc_number", "locator", "quote", "source"} <= set(ask["citations"][0])
     govern = json.loads(run("govern", "州总工会办了一期20天的技能培训，学员生活补助怎么算？", "--json").output)
-    assert {"regulations", "consequences"} == set(govern)
+    assert list(govern) == ["regulations", "consequences", "corpus"]  # shapes only gain fields (issue 15)
+    assert search["corpus"] == ask["corpus"] == govern["corpus"] and search["corpus"]["generation"]
     assert {"doc_title", "doc_number", "status", "score", "why", "articles"} <= set(govern["regulations"][0])
 
 

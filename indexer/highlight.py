@@ -1,0 +1,165 @@
+"""The words of a quote that answer: what a reader's eye should land on first.
+
+A quoted provision is often four lines long, and the figure that answers ("一次性奖金10000元") is a few
+characters of it. The question says what kind of value it asks for (the profile's answer kinds); the clause
+of the quote that holds such a value (the kind's evidence) and sits closest to the question's own
+words is the answer, and the value inside it is marked. A question that asks for no value marks the clause
+that carries most of the question's content. Pure functions of the question and the quote: the same
+question on the same quote always marks the same characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from core.profile import AnswerKind, Profile, load_profile
+from indexer.overlap import bigrams
+from indexer.tokenise import fold_counted_numerals
+
+Span = tuple[int, int]
+
+# Tunables
+MIN_SHARED_BIGRAMS = 2  # a clause marked for content shares at least this many bigrams with the question
+SHORT_ANSWER_MAX_CHARS = 40  # a longer extract is no one-line answer
+LEAD_MAX_CHARS = 12  # words before the value kept in a short answer (一次性奖金 in 给予一次性奖金10000元)
+
+_CLAUSE = re.compile(r"[^，,；;。：:！？!?\n]+")
+_SENTENCE_ENDS = "。；;！？!?\n"
+_NUMBER_CHARS = "0123456789０１２３４５６７８９.,．"
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万两半]")  # a value has a number in it ("以上" alone is none)
+# a verb that hands over the value: the short answer starts after it (给予一次性奖金10000元 → 一次性奖金10000元)
+_LEAD = re.compile(r"(给予|奖励|发放|补助|享受|为|是|按|于|达到|不超过|不少于|不低于)")
+_DATE_NEXT = {"年": re.compile(r"\d{1,2}\s*月"), "月": re.compile(r"\d{1,2}\s*[日号]")}
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+    score: float  # question bigrams shared by the clause, then by its sentence
+
+
+def highlights(question: str, quote: str, profile: Profile | None = None) -> list[Span]:
+    """(start, end) offsets into ``quote`` of the words that answer, in order, never overlapping.
+    A value kind (amount, time…) marks the value; another kind (permission, named bodies) the clause."""
+    profile = profile or load_profile()
+    kind = profile.answer_kind(question)
+    clauses = _clauses(question, quote, profile)
+    if kind is not None and kind.is_value:
+        typed = [c for c in clauses if profile.holds(kind, quote[c.start : c.end])]
+        values = {c: value_spans(profile, kind, quote, c.start, c.end) for c in typed}
+        best = _best([c for c, spans in values.items() if spans])
+        if best:
+            return sorted(span for c in best for span in values[c])
+    elif kind is not None:
+        best = _best([c for c in clauses if profile.holds(kind, quote[c.start : c.end])])
+        if best:
+            return [(c.start, c.end) for c in best]
+    best = _best([c for c in clauses if c.score >= MIN_SHARED_BIGRAMS])
+    return [(c.start, c.end) for c in best]
+
+
+def short_answer(question: str, quotes: Sequence[str], profile: Profile | None = None) -> str | None:
+    """The exact words of one quote that answer a question asking for a value, or None.
+
+    Only when the question asks for a value and exactly one clause of the best quote holds one value best
+    (two equally good amounts are two answers, and the full answer shows both). Always a substring of the
+    quote."""
+    profile = profile or load_profile()
+    kind = profile.answer_kind(question)
+    if kind is None or not kind.is_value or not quotes:
+        return None
+    quote = quotes[0]  # the answer's best citation: a value only a companion quote holds is no headline
+    found = [
+        (c.score, c.start, c.end)
+        for c in _clauses(question, quote, profile)
+        if profile.holds(kind, quote[c.start : c.end]) and value_spans(profile, kind, quote, c.start, c.end)
+    ]
+    if not found:
+        return None
+    top = max(score for score, *_ in found)
+    best = [f for f in found if f[0] == top]
+    if len(best) != 1 or top <= 0:
+        return None
+    _, start, end = best[0]
+    values = value_spans(profile, kind, quote, start, end)
+    if len(values) != 1:
+        return None
+    value_start, value_end = values[0]
+    lead_from = max(start, value_start - LEAD_MAX_CHARS)
+    leads = list(_LEAD.finditer(quote, lead_from, value_start))
+    near = value_start - start <= LEAD_MAX_CHARS  # a short clause is its own lead-in
+    begin = leads[-1].end() if leads else (start if near else value_start)
+    text = quote[begin:value_end].strip()
+    if not text or len(text) > SHORT_ANSWER_MAX_CHARS or text not in quote:
+        return None
+    return text
+
+
+def value_spans(profile: Profile, kind: AnswerKind, text: str, start: int, end: int) -> list[Span]:
+    """The smallest pieces of ``text[start:end]`` that still hold a value of ``kind``, by the evidence test
+    itself (so the patterns live in one place): shrink from the right, then from the left, then let a
+    number keep all its digits."""
+    return _smallest_pieces(lambda piece: profile.holds(kind, piece), text, start, end)
+
+
+def _smallest_pieces(holds: Callable[[str], bool], text: str, start: int, end: int) -> list[Span]:
+    spans: list[Span] = []
+    pos = start
+    while pos < end and holds(text[pos:end]):
+        right = end
+        while right - 1 > pos and holds(text[pos : right - 1]):
+            right -= 1
+        left = pos
+        while left + 1 < right and holds(text[left + 1 : right]):
+            left += 1
+        while left > pos and text[left - 1] in _NUMBER_CHARS:
+            left -= 1
+        while right < end and text[right] in _NUMBER_CHARS and text[right - 1] in _NUMBER_CHARS:
+            right += 1
+        if spans and spans[-1][1] >= left and _one_value(text[spans[-1][0] : spans[-1][1]], text[left:right]):
+            spans[-1] = (spans[-1][0], right)
+        else:
+            spans.append((left, right))
+        pos = right
+    # a value has a number in it, and 第45次 is an ordinal, not a count
+    return [(a, b) for a, b in spans if _NUMERAL.search(text, a, b) and text[a - 1 : a] != "第"]
+
+
+def _one_value(before: str, after: str) -> bool:
+    """Whether two touching pieces are one value: a qualifier and its number (不超过 + 20名), or the parts of
+    a date (2022年 + 12月 + 25日). Two numbers side by side in a table row (2018年2017年) stay two."""
+    if not _NUMERAL.search(before):
+        return True
+    return bool(_DATE_NEXT.get(before[-1:], _NEVER).match(after))
+
+
+def _clauses(question: str, quote: str, profile: Profile) -> list[_Clause]:
+    asked = bigrams(profile.question_noise.sub(" ", fold_counted_numerals(question)))
+    out: list[_Clause] = []
+    for match in _CLAUSE.finditer(quote):
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        end = match.end() - (len(match.group(0)) - len(match.group(0).rstrip()))
+        if end <= start:
+            continue
+        own = len(asked & bigrams(quote[start:end]))
+        sentence = len(asked & bigrams(_sentence(quote, start, end)))
+        out.append(_Clause(start, end, own + sentence / 100))
+    return out
+
+
+def _sentence(quote: str, start: int, end: int) -> str:
+    before = max(quote.rfind(ch, 0, start) for ch in _SENTENCE_ENDS)
+    after = [i for i in (quote.find(ch, end) for ch in _SENTENCE_ENDS) if i >= 0]
+    return quote[before + 1 : min(after) if after else len(quote)]
+
+
+def _best(clauses: list[_Clause]) -> list[_Clause]:
+    """The clauses closest to the question; the quote's first when none shares anything with it."""
+    if not clauses:
+        return []
+    top = max(c.score for c in clauses)
+    return [c for c in clauses if c.score == top]

@@ -1,0 +1,44 @@
+"""How ``policydesk ask`` prints an answer: the answer text with the words that answer in bold (rich,
+plain on a pipe), its citations in the short or the formal form, the corpus it came from."""
+
+from __future__ import annotations
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from policydesk.records import Answer
+
+BOLD = "bold"
+
+
+def answer_text(result: Answer) -> Text:
+    """The answer text, each citation's highlights made bold where its quote stands in the text."""
+    text = Text(result.answer)
+    for c in result.citations:
+        at = result.answer.find(c.quote)
+        if at < 0:
+            continue
+        for start, end in c.highlights:
+            text.stylize(BOLD, at + start, at + end)
+    return text
+
+
+def print_answer(result: Answer, formal: bool = False) -> None:
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(answer_text(result))
+    if result.short_answer:
+        console.print(Text.assemble("  答：", (result.short_answer, BOLD)))
+    for c in result.citations:
+        if formal:
+            click.echo(f"  出处：{c.formal}")
+        else:
+            lines = f"{c.source.file} 第{c.source.line_start}—{c.source.line_end}行"
+            click.echo(f"  出处：《{c.doc_title}》{c.doc_number or ''} {c.locator} [{lines}]")
+    if not result.found:
+        for r in result.related[:3]:
+            click.echo(f"  相关：《{r.doc_title}》{r.locator}")
+    if result.corpus is not None:
+        built = f"，构建于 {result.corpus.built_at}" if result.corpus.built_at else ""
+        as_of = f"，截至 {result.corpus.as_of}" if result.corpus.as_of else ""
+        click.echo(f"  语料：{result.corpus.generation}{built}{as_of}")
