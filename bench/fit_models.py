@@ -185,8 +185,8 @@ def _ranker_meta(report: dict) -> dict:
     }
 
 
-def _evidence(questions: list[Question], desk, ranker) -> list[tuple[np.ndarray, bool, bool]]:  # type: ignore[no-untyped-def]
-    """(question features, answerable, passes the hard tests) as ask would see them with ``ranker``."""
+def _evidence(questions: list[Question], desk, ranker) -> list[tuple[np.ndarray, bool, bool, bool]]:  # type: ignore[no-untyped-def]
+    """(question features, answerable, passes the hard tests, left to the model) as ask sees them."""
     from indexer.answer import judge
 
     retriever = desk.snapshot().retriever
@@ -194,23 +194,24 @@ def _evidence(questions: list[Question], desk, ranker) -> list[tuple[np.ndarray,
     out = []
     for q in questions:
         j = judge(retriever.query(q.text), retriever)
-        out.append((j.evidence.vector(), bool(q.gold), j.reason is None and j.ranking.hits != []))
+        refused = j.reason is not None or not j.ranking.hits
+        out.append((j.evidence.vector(), bool(q.gold), not refused, j.judged))
     return out
 
 
-def _fit_answerability(rows: list[tuple[np.ndarray, bool, bool]]) -> dict:
+def _fit_answerability(rows: list[tuple[np.ndarray, bool, bool, bool]]) -> dict:
     from sklearn.linear_model import LogisticRegression
 
     from indexer.answerability import QUESTION_FEATURES
 
-    judged = [(v, a) for v, a, passed in rows if passed]  # the model only judges what the hard tests let through
+    judged = [(v, a) for v, a, _, by_model in rows if by_model]  # the model judges only what the tests leave open
     x = np.array([v for v, _ in judged])
     y = np.array([a for _, a in judged], dtype=int)
     mean, scale = x.mean(0), np.maximum(x.std(0), 1e-3)  # a constant feature stays harmless
     lr = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit((x - mean) / scale, y)
     p = lr.predict_proba((x - mean) / scale)[:, 1]
-    answerable_total = sum(a for _, a, _ in rows)
-    hard_misses = sum(a and not passed for _, a, passed in rows)  # answerable, refused by a hard test
+    answerable_total = sum(a for _, a, _, _ in rows)
+    hard_misses = sum(a and not passed for _, a, passed, _ in rows)  # answerable, refused by a hard test
     threshold = 0.0
     for t in np.linspace(0.0, 1.0, 201):
         if (hard_misses + int(np.sum((p < t) & (y == 1)))) / max(answerable_total, 1) <= FNF_BUDGET:
@@ -229,17 +230,19 @@ def _fit_answerability(rows: list[tuple[np.ndarray, bool, bool]]) -> dict:
     }
 
 
-def _answer_metrics(model: dict, rows: list[tuple[np.ndarray, bool, bool]]) -> dict[str, float]:
+def _answer_metrics(model: dict, rows: list[tuple[np.ndarray, bool, bool, bool]]) -> dict[str, float]:
     w, b = np.array(model["weights"]), model["intercept"]
     mean, scale = np.array(model["mean"]), np.array(model["scale"])
 
-    def said_found(v: np.ndarray, passed: bool) -> bool:
-        return passed and 1 / (1 + np.exp(-(((v - mean) / scale) @ w + b))) >= model["threshold"]
+    def said_found(v: np.ndarray, passed: bool, by_model: bool) -> bool:
+        if not by_model:
+            return passed
+        return 1 / (1 + np.exp(-(((v - mean) / scale) @ w + b))) >= model["threshold"]
 
-    unanswerable = [(v, p) for v, a, p in rows if not a]
-    answerable = [(v, p) for v, a, p in rows if a]
-    nf = sum(not said_found(v, p) for v, p in unanswerable)
-    fnf = sum(not said_found(v, p) for v, p in answerable)
+    unanswerable = [(v, p, m) for v, a, p, m in rows if not a]
+    answerable = [(v, p, m) for v, a, p, m in rows if a]
+    nf = sum(not said_found(v, p, m) for v, p, m in unanswerable)
+    fnf = sum(not said_found(v, p, m) for v, p, m in answerable)
     return {
         "not_found_accuracy": round(nf / max(len(unanswerable), 1), 4),
         "n_unanswerable": len(unanswerable),

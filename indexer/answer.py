@@ -74,6 +74,13 @@ class Judgement:
     reason: str | None  # why a hard test says the evidence cannot answer, or None
     evidence: Evidence
 
+    @property
+    def judged(self) -> bool:
+        """Whether the answerability model decides: not when a hard test already refused, nor when the
+        evidence settles it — an exact citation, or the asked value stated in a sentence that shares the
+        question's terms (the mirror of the hard test that refuses when no such sentence exists)."""
+        return self.reason is None and not self.ranking.n_exact and not self.evidence.kind_found
+
 
 def judge(query: Query, retriever: Retriever) -> Judgement:
     ranking = retriever.rank(query, k=max(ANSWER_DEPTH, 8))
@@ -101,8 +108,7 @@ def ask(question: Query | str, retriever: Retriever) -> Answer:
     if not hits:
         return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定{scope}。", [], related)
     reason = judgement.reason
-    judged = reason is None and not judgement.ranking.n_exact  # an exact citation answers by itself
-    if judged and not load_answerability().answers(judgement.evidence):
+    if judgement.judged and not load_answerability().answers(judgement.evidence):
         reason = "与该问题直接对应的规定"
     if reason:
         return Answer(
