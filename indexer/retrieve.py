@@ -103,10 +103,12 @@ class Retriever:
         return factor
 
     # -- public -----------------------------------------------------------------------------------
-    def search(self, query: str, k: int = 10, query_vector: np.ndarray | None = None) -> list[Hit]:
+    def search(self, query: str, k: int = 10, query_vector: np.ndarray | None = None, dense: bool = True) -> list[Hit]:
+        """The best ``k`` units, an exactly cited article first; ``dense=False`` ranks the rest without
+        the query embedding (lexical only), as answers do when the cited article decides them."""
         query = strip_framing(query)
         exact = self.exact_hits(query)
-        scores = self.fused_scores(query, query_vector)
+        scores = self.fused_scores(query, query_vector, dense=dense)
         referenced = self.referenced_documents(query)
         bonus_docs = {d.id for d in referenced} | {d.parent_id for d in referenced if d.parent_id}
         bonus_docs |= {d.id for d in self.named_documents(query)}
@@ -130,13 +132,13 @@ class Retriever:
                 hits.append(self._hit(self.index.units[idx], score))
         return hits[:k]
 
-    def fused_scores(self, query: str, query_vector: np.ndarray | None = None) -> np.ndarray:
+    def fused_scores(self, query: str, query_vector: np.ndarray | None = None, dense: bool = True) -> np.ndarray:
         tokens = self.index.tokeniser.tokens(query)
         lexical = self.lexical_scores(tokens, query)
-        if self.embedder is None:
+        if self.embedder is None or not dense:
             return lexical * self._status_factor
-        dense = self.dense_scores(query, query_vector)
-        fused = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * dense
+        similarity = self.dense_scores(query, query_vector)
+        fused = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * similarity
         return fused * self._status_factor
 
     def title_match(self, text: str) -> dict[str, float]:

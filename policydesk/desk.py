@@ -20,7 +20,9 @@ from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from indexer.answer import ask as answer_question
 from indexer.embed import Embedder, load_embedder
 from indexer.govern import govern as rank_regulations
+from indexer.query_cache import serving_embedder
 from indexer.units import whole_provision
+from policydesk.answer_cache import AnswerCache
 from policydesk.build import BuildReport, build, source_paths
 from policydesk.config import Settings
 from policydesk.snapshot import Snapshot
@@ -39,11 +41,12 @@ class Desk:
         threadpool_limits(limits=1, user_api="blas")
         self.settings = settings
         self.data = DataDir(settings.home)
-        self._embedder = embedder
+        self._embedder = _serving(embedder, settings)
         self._embedder_loaded = embedder is not None
         self._snapshot: Snapshot | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        self._answers = AnswerCache(settings.answer_cache_size)
 
     # -- snapshot --------------------------------------------------------------------------------
     @property
@@ -51,7 +54,7 @@ class Desk:
         if not self._embedder_loaded:
             with self._lock:
                 if not self._embedder_loaded:
-                    self._embedder = load_embedder(self.settings.embed_model)
+                    self._embedder = _serving(load_embedder(self.settings.embed_model), self.settings)
                     self._embedder_loaded = True
         return self._embedder
 
@@ -190,7 +193,10 @@ class Desk:
 
     def ask(self, question: str) -> dict[str, Any]:
         question = self._checked_text(question, "question")
-        answer = answer_question(question, self.snapshot().retriever)
+        snap = self.snapshot()
+        answer = self._answers.get_or_compute(
+            snap.generation.name, question, lambda: answer_question(question, snap.retriever)
+        )
         if self.settings.llm_base_url:
             from indexer.phrase import phrase
 
@@ -253,6 +259,17 @@ class Desk:
             "dense": snap.index.dense,
             "embed_model": snap.index.embed_model,
         }
+
+
+def _serving(embedder: Embedder | None, settings: Settings) -> Embedder | None:
+    """The loaded model behind the query-vector cache and the micro-batcher the settings ask for."""
+    return serving_embedder(
+        embedder,
+        batching=settings.embed_batching,
+        max_batch=settings.embed_batch_max,
+        max_wait_ms=settings.embed_batch_wait_ms,
+        cache_size=settings.query_cache_size,
+    )
 
 
 def safe_filename(name: str) -> str:
