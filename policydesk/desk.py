@@ -20,10 +20,13 @@ from corpus import Catalogue
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from corpus.verify import SourceCheck
 from indexer.answer import ask as answer_question
+from indexer.batching import InFlight
 from indexer.embed import EMBEDDING_CACHE_FILE, Embedder, load_embedder
 from indexer.govern import govern as rank_regulations
+from indexer.query_cache import serving_embedder
 from indexer.units import whole_provision
 from policydesk import convert
+from policydesk.answer_cache import AnswerCache
 from policydesk.build import BuildReport, build, source_paths
 from policydesk.config import MAX_SEARCH_K, Settings
 from policydesk.generations import CATALOGUE_FILE, DataDir
@@ -62,12 +65,14 @@ class Desk:
         threadpool_limits(limits=1, user_api="blas")
         self.settings = settings
         self.data = DataDir(settings.home)
-        self._embedder = embedder
+        self._in_flight = InFlight()  # requests being served: a lone one's embedding may use every core
+        self._embedder = _serving(embedder, settings, self._in_flight)
         self._embedder_loaded = embedder is not None
         self._snapshot: Snapshot | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
         self._source_check: tuple[Path, SourceCheck] | None = None
+        self._answers = AnswerCache(settings.answer_cache_size)
 
     # -- snapshot --------------------------------------------------------------------------------
     @property
@@ -75,7 +80,8 @@ class Desk:
         if not self._embedder_loaded:
             with self._lock:
                 if not self._embedder_loaded:
-                    self._embedder = load_embedder(self.settings.embed_model)
+                    model = load_embedder(self.settings.embed_model)
+                    self._embedder = _serving(model, self.settings, self._in_flight)
                     self._embedder_loaded = True
         return self._embedder
 
@@ -238,13 +244,21 @@ class Desk:
         if not 1 <= k <= MAX_SEARCH_K:
             raise InvalidInput(f"k 须在 1 到 {MAX_SEARCH_K} 之间")
         snap = self.snapshot()
-        hits = snap.retriever.search(query, k=k)
+        with self._in_flight:
+            hits = snap.retriever.search(query, k=k)
         return SearchResult(hits=[convert.hit(h) for h in hits], corpus=self.corpus(snap))
 
     def ask(self, question: str) -> Answer:
         question = self._checked_text(question, "question")
         snap = self.snapshot()
-        answer = checked(answer_question(question, snap.retriever), self.source_check(snap))
+        with self._in_flight:
+            found = self._answers.get_or_compute(
+                snap.generation.name,
+                question,
+                lambda: answer_question(question, snap.retriever),
+                profile=snap.retriever.profile,
+            )
+        answer = checked(found, self.source_check(snap))  # checked each time: a source file may change
         if self.settings.llm_base_url:
             from indexer.phrase import phrase
 
@@ -255,7 +269,8 @@ class Desk:
     def govern(self, case: str) -> GovernResult:
         case = self._checked_text(case, "case")
         snap = self.snapshot()
-        regulations = [convert.regulation(r) for r in rank_regulations(case, snap.retriever)]
+        with self._in_flight:
+            regulations = [convert.regulation(r) for r in rank_regulations(case, snap.retriever)]
         from rules import consequences_for_case
 
         consequences = [convert.rule_output(c) for c in consequences_for_case(case)]
@@ -327,6 +342,18 @@ class Desk:
             embed_model=snap.index.embed_model,
             rule_warnings=self.rule_warnings(),
         )
+
+
+def _serving(embedder: Embedder | None, settings: Settings, in_flight: InFlight) -> Embedder | None:
+    """The loaded model behind the query-vector cache and the micro-batcher the settings ask for."""
+    return serving_embedder(
+        embedder,
+        batching=settings.embed_batching,
+        max_batch=settings.embed_batch_max,
+        max_wait_ms=settings.embed_batch_wait_ms,
+        cache_size=settings.query_cache_size,
+        in_flight=in_flight,
+    )
 
 
 def safe_filename(name: str) -> str:
