@@ -29,9 +29,14 @@ QueryText = Annotated[
 
 
 # -- requests ------------------------------------------------------------------------------------
+AS_OF_HELP = "Answer from the texts in force on this day (YYYY-MM-DD); omitted = the texts in force now."
+
+
 class AskRequest(BaseModel):
     question: QueryText = Field(description="A question in plain Chinese, e.g. 拿了省赛第一名有多少奖金？")
+    as_of: str | None = Field(default=None, description=AS_OF_HELP, examples=["2020-06-01"])
 
 
 class GovernRequest(BaseModel):
     case: QueryText = Field(description="A case described in a few sentences.")
+    as_of: str | None = Field(default=None, description=AS_OF_HELP, examples=["2020-06-01"])

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from core.errors import InvalidInput
+
 CN_DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 """Regex fragment: a date in the standard's form, on text without spaces; groups y, m, d."""
 LOOSE_CN_DATE = re.compile(
@@ -65,6 +67,19 @@ def find_dates(text: str) -> list[tuple[re.Match[str], str]]:
         if iso:
             out.append((match, iso))
     return out
+
+
+def parse_as_of(value: date | str | None) -> date | None:
+    """The day an "as of" question is about: a ``date``, an ISO ``YYYY-MM-DD`` string, or None (the texts
+    in force now). Anything else is invalid input (HTTP 422, CLI exit 1) naming the form it should take."""
+    if value is None or isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise InvalidInput("as_of 须为 YYYY-MM-DD 形式的日期", as_of=repr(value))
+    try:
+        return parse_iso_day(value)
+    except ValueError as exc:
+        raise InvalidInput(f"as_of {exc}", as_of=value) from None
 
 
 def parse_iso_day(text: str) -> date:

@@ -155,9 +155,7 @@ def _resolve_relations(documents: list[Document], segments: list[Segment]) -> li
             if rel.kind is not RelationKind.REPEALS:
                 continue
             targets = [
-                d
-                for d in by_edition.get(edition_key(rel.target_title), [])
-                if d.id != doc.id and _older(d, doc)
+                d for d in by_edition.get(edition_key(rel.target_title), []) if d.id != doc.id and _older(d, doc)
             ]
             for target in sorted(targets, key=_age):
                 repeal_targets.setdefault((doc.id, rel.target_title), target.id)

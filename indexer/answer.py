@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date  # as-of filter (issue 11)
 
 from core.sentences import SENTENCE
 from corpus import Document, Segment
@@ -65,9 +66,9 @@ class _Candidate:
     typed: bool
 
 
-def ask(question: str, retriever: Retriever) -> Answer:
+def ask(question: str, retriever: Retriever, *, as_of: date | None = None) -> Answer:
     question = strip_framing(question)
-    hits = retriever.search(question, k=max(ANSWER_DEPTH, 8))
+    hits = retriever.search(question, k=max(ANSWER_DEPTH, 8), as_of=as_of)  # as-of filter (issue 11)
     related = hits[:5]
     if not hits:
         return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定。", [], related)

@@ -9,7 +9,8 @@ Each regulation comes with a short why: the case's terms its articles share, its
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace  # replace: as-of filter (issue 11)
+from datetime import date  # as-of filter (issue 11)
 
 from core.sentences import SENTENCE
 from corpus import DocKind, DocStatus, Document
@@ -24,7 +25,9 @@ SUPPORT_DECAY = 0.35  # weight of a document's 2nd and 3rd best hits in its scor
 TITLE_MATCH_WEIGHT = 0.3  # a case that names a document's subject (竞赛工作经费) points to that document
 MAX_REGULATIONS = 5
 
-_NOT_REGULATIONS = frozenset({DocKind.TABLE, DocKind.FORM, DocKind.PLEDGE})
+_NOT_REGULATIONS = frozenset(
+    {DocKind.TABLE, DocKind.FORM, DocKind.PLEDGE, DocKind.ORDER, DocKind.ANNOUNCEMENT}
+)  # 令/公告: issue 11
 _SCOPE = re.compile(r"适用于|适用本|本办法所称|本规定所称|本细则所称")
 
 
@@ -40,14 +43,16 @@ def can_govern(doc: Document, issues_others: bool) -> bool:
     return doc.status is DocStatus.IN_FORCE and doc.kind not in _NOT_REGULATIONS and not issues_others
 
 
-def govern(case: str, retriever: Retriever) -> list[Regulation]:
+def govern(case: str, retriever: Retriever, *, as_of: date | None = None) -> list[Regulation]:
     case = strip_framing(case)
     catalogue = retriever.catalogue
     issuing = {d.parent_id for d in catalogue.documents() if d.parent_id}
     grouped: dict[str, list[Hit]] = {}
     vector = retriever.embed_query(retriever.index.tokeniser.content_text(case)) if retriever.embedder else None
-    for hit in retriever.search(case, k=GOVERN_DEPTH, query_vector=vector):
+    for hit in retriever.search(case, k=GOVERN_DEPTH, query_vector=vector, as_of=as_of):  # as-of filter (issue 11)
         doc = hit.document
+        if as_of is not None and doc.status is DocStatus.SUPERSEDED:  # as-of filter (issue 11): in force that day
+            doc = replace(doc, status=DocStatus.IN_FORCE)
         if not can_govern(doc, doc.id in issuing and doc.kind is DocKind.NOTICE):
             continue
         grouped.setdefault(doc.id, []).append(hit)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date  # as-of filter (issue 11)
 
 import bm25s
 import numpy as np
@@ -85,7 +86,9 @@ class Retriever:
         return factor
 
     # -- public -----------------------------------------------------------------------------------
-    def search(self, query: str, k: int = 10, query_vector: np.ndarray | None = None) -> list[Hit]:
+    def search(
+        self, query: str, k: int = 10, query_vector: np.ndarray | None = None, *, as_of: date | None = None
+    ) -> list[Hit]:
         query = strip_framing(query)
         exact = self.exact_hits(query)
         scores = self.fused_scores(query, query_vector)
@@ -95,6 +98,16 @@ class Retriever:
         if bonus_docs:
             ordinals = [self._doc_ordinals[d] for d in bonus_docs if d in self._doc_ordinals]
             scores = scores + REFERENCED_DOC_BONUS * np.isin(self._unit_doc, ordinals)
+        if as_of is not None:  # as-of filter (issue 11): only the texts in force that day
+            in_force = self.catalogue.in_force_on(as_of)
+            scores = scores * np.isin(self._unit_doc, [o for d, o in self._doc_ordinals.items() if d in in_force])
+            then = [
+                o
+                for d, o in self._doc_ordinals.items()
+                if d in in_force and self.catalogue.document(d).status is DocStatus.SUPERSEDED
+            ]
+            scores = np.where(np.isin(self._unit_doc, then), scores / SUPERSEDED_FACTOR, scores)  # in force that day
+            exact = [h for h in exact if h.document.id in in_force]
         hits = list(exact)
         seen = {u.id for h in exact for u in self._units_by_segment.get(h.segment.id, [])}
         depth = max(k, rerank.RERANK_DEPTH)

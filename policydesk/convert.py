@@ -58,6 +58,9 @@ def _document_fields(doc: Document) -> dict[str, Any]:
         "relations": [relation(r) for r in doc.relations],
         "source": source(doc.source),
         "n_segments": doc.n_segments,
+        "effective_date": doc.effective_date,
+        "expired_date": doc.expired_date,
+        "superseded_by": doc.superseded_by,
     }
 
 

@@ -10,11 +10,13 @@ import shutil
 import threading
 import time
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from threadpoolctl import threadpool_limits
 
+from core.dates import cn_date, parse_as_of
 from core.errors import InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
 from corpus import Catalogue
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
@@ -215,26 +217,33 @@ class Desk:
                 leftover.unlink(missing_ok=True)
 
     # -- retrieval -------------------------------------------------------------------------------
-    def search(self, query: str, k: int = 10) -> SearchResult:
+    def search(self, query: str, k: int = 10, as_of: date | str | None = None) -> SearchResult:
         query = self._checked_text(query, "query")
         if not 1 <= k <= MAX_SEARCH_K:
             raise InvalidInput(f"k 须在 1 到 {MAX_SEARCH_K} 之间")
-        hits = self.snapshot().retriever.search(query, k=k)
+        day = parse_as_of(as_of)
+        hits = self.snapshot().retriever.search(query, k=k, as_of=day)
         return SearchResult(hits=[convert.hit(h) for h in hits])
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, as_of: date | str | None = None) -> Answer:
         question = self._checked_text(question, "question")
-        answer = answer_question(question, self.snapshot().retriever)
+        day = parse_as_of(as_of)
+        answer = answer_question(question, self.snapshot().retriever, as_of=day)
         if self.settings.llm_base_url:
             from indexer.phrase import phrase
 
             s = self.settings
             answer = phrase(question, answer, s.llm_base_url, s.llm_api_key, s.llm_model)
-        return convert.answer(answer)
+        result = convert.answer(answer)
+        if day is not None:  # say which day's texts answered
+            result = result.model_copy(update={"answer": f"（按{cn_date(day)}施行的文件）{result.answer}"})
+        return result
 
-    def govern(self, case: str) -> GovernResult:
+    def govern(self, case: str, as_of: date | str | None = None) -> GovernResult:
         case = self._checked_text(case, "case")
-        regulations = [convert.regulation(r) for r in rank_regulations(case, self.snapshot().retriever)]
+        day = parse_as_of(as_of)
+        ranked = rank_regulations(case, self.snapshot().retriever, as_of=day)
+        regulations = [convert.regulation(r) for r in ranked]
         from rules import consequences_for_case
 
         consequences = [convert.rule_output(c) for c in consequences_for_case(case)]

@@ -80,9 +80,14 @@ class Document(Record):
     status: DocStatus
     provisional: bool = Field(description="试行 / 暂行.")
     parent_id: str | None = Field(description="The notice that issues this document.")
-    relations: list[Relation]
+    relations: list[Relation] = Field(
+        description="Every kind: issues, repeals, prevails, supersedes, superseded_by, refers_to."
+    )
     source: Source
     n_segments: int
+    effective_date: str | None = Field(default=None, description="ISO; the day the text says it takes effect.")
+    expired_date: str | None = Field(default=None, description="ISO; the day a newer edition or a repeal took effect.")
+    superseded_by: str | None = Field(default=None, description="Id of the catalogued text that replaced this one.")
 
 
 class Segment(Record):
