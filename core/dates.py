@@ -89,4 +89,4 @@ def parse_iso_day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"不是有效的日期：{text!r}") from None
+        raise ValueError(f"不是有效的日期（应为 YYYY-MM-DD）：{text!r}") from None
