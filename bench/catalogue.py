@@ -12,6 +12,7 @@ the normalisation the README states. Prints a table and the misses; saves bench/
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import unicodedata
@@ -55,7 +56,7 @@ def actual(doc: Document, field: str) -> object:
         return [r.target_title for r in doc.relations if r.kind is RelationKind.REPEALS]
     if field == "kind":
         return doc.kind.value
-    return getattr(doc, field)
+    return getattr(doc, field, None)
 
 
 def expected(row: dict, field: str) -> object:
@@ -63,6 +64,7 @@ def expected(row: dict, field: str) -> object:
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args()
     meta = print_header("catalogue accuracy (issue 11)", "seeds + stard_dev corpus + tests/data/real", 1)
     rows = [json.loads(line) for line in EXPECTATIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))

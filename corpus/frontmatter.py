@@ -18,7 +18,7 @@ from core.dates import ANY_DATE, find_dates
 from core.numerals import CN_NUMERAL_CHARS
 from core.text import compact
 
-_EVENT = re.compile(r"(通过|公布|发布|颁布|修订|修正|批准)")
+_EVENT = re.compile(r"(通过|公布|发布|颁布|修订|修正|批准|会议)")  # 会议: a line wrapped before its verb
 _EFFECTIVE_AT = re.compile(r"^起?(?:施行|实施|执行|生效)")
 _COUNTED = rf"第[0-9{CN_NUMERAL_CHARS}]+"
 _ON_PUBLICATION = re.compile(r"自(?:公布|发布|印发|下发|发文|颁布)之日起(?:施行|实施|执行|生效)")
@@ -54,8 +54,11 @@ def read_front_matter(texts: Sequence[str]) -> FrontMatter:
     events: list[tuple[str, str | None, str | None]] = []  # (date, organ, 令号)
     effective: str | None = None
     count = 0
-    for text in texts:
+    for n, text in enumerate(texts):
         if not is_front_matter_line(text):
+            if n == 0 and not events and len(compact(text)) <= 8 and not re.search(r"[。；，：]", text):
+                count += 1  # a part heading between the title and its dates (民法典: 总则)
+                continue
             break
         count += 1
         flat = compact(text).strip("（()）")
@@ -81,8 +84,9 @@ def read_front_matter(texts: Sequence[str]) -> FrontMatter:
 
 
 def _order_number(clause: str) -> str | None:
-    for _, number in docnumber.find(clause):
-        return str(number)
+    """The first 文号 or 令号 of a clause, spelt as the text writes it (主席令第七十三号 stays so)."""
+    for match, _ in docnumber.find(clause):
+        return compact(match.group(0))
     return None
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from core.text import edition_key
 from corpus.clean import clean, running_headers
 from corpus.frontmatter import effective_in
-from corpus.model import INSTRUMENT_KINDS, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
+from corpus.model import INSTRUMENT_KINDS, DocKind, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
 from corpus.read import read_lines
 from corpus.sections import DraftSegment, segment
 from corpus.split import DraftDocument, split_documents
@@ -111,7 +111,8 @@ def _document_for(
         relations.append(Relation(found.kind, doc_id, None, found.target_title, found.locator, note))
     lines = [s.source for s in segments]
     effective = draft.effective_date
-    if effective is None and not draft.children and draft.kind not in INSTRUMENT_KINDS:
+    issuing = draft.kind is DocKind.NOTICE and draft.children  # a 印发通知 takes no effect of its own
+    if effective is None and not issuing and draft.kind not in INSTRUMENT_KINDS:
         effective = effective_in("".join(p.text for p in draft.paragraphs), draft.date)
     return Document(
         id=doc_id,

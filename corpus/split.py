@@ -54,7 +54,7 @@ KIND_SUFFIXES: tuple[tuple[str, DocKind], ...] = (
     ("证书", DocKind.FORM),
     ("图", DocKind.FORM),
 )
-_LAW_TITLE = re.compile(r"(?<![方做说看想手写用])法$")  # 劳动法, 民法典 is not a title suffix here
+_LAW_TITLE = re.compile(r"(?<![方做说看想手写用])法典?$")  # 劳动法, 民法典; not 方法, 做法
 _ORDER_TITLE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{2,24})令$")
 NORMATIVE_TITLE_KINDS = frozenset(
     {DocKind.LAW, DocKind.REGULATION, DocKind.MEASURES, DocKind.RULES, DocKind.PROVISIONS, DocKind.INTERPRETATION}
