@@ -7,12 +7,14 @@ citation holds the key phrase the build checks) and never shape JSON themselves.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from policydesk import records
 
 if TYPE_CHECKING:
     from corpus import Document, Relation, Segment, SourceSpan
+    from corpus.diff import Change
     from generators import GeneratedDocx
     from indexer.answer import Answer, Citation
     from indexer.govern import Regulation
@@ -199,3 +201,21 @@ def rule_output(out: RuleOutput) -> records.RuleOutput:
 
 def generation_preview(docx: GeneratedDocx) -> records.GenerationPreview:
     return records.GenerationPreview(filename=docx.filename, size=len(docx.data), trace=docx.trace)
+
+
+def diff(old: Document, new: Document, changes: list[Change]) -> records.DiffResult:
+    return records.DiffResult(
+        old=document(old),
+        new=document(new),
+        changes=[
+            records.DiffChange(
+                change=c.change,
+                old_locator=c.old_locator,
+                new_locator=c.new_locator,
+                old_text=c.old_text,
+                new_text=c.new_text,
+                spans=[records.DiffSpan(**asdict(span)) for span in c.spans],
+            )
+            for c in changes
+        ],
+    )

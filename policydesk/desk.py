@@ -17,8 +17,12 @@ from typing import TYPE_CHECKING, Any
 from threadpoolctl import threadpool_limits
 
 from core.dates import cn_date, parse_as_of
-from core.errors import InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
+from core.errors import AmbiguousCitation, DocumentNotFound, InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
+from core.text import title_key
 from corpus import Catalogue
+from corpus.diff import articles, diff_articles
+from corpus.model import INSTRUMENT_KINDS
+from corpus.model import Document as CatalogueDocument
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from indexer.answer import ask as answer_question
 from indexer.embed import Embedder, load_embedder
@@ -31,6 +35,7 @@ from policydesk.generations import CATALOGUE_FILE, DataDir
 from policydesk.records import (
     AddResult,
     Answer,
+    DiffResult,
     Document,
     DocumentDetail,
     ExportRow,
@@ -150,6 +155,18 @@ class Desk:
         document = snap.catalogue.document(seg.doc_id)
         whole = whole_provision(document, seg, snap.catalogue)  # an article with its 项 and 目
         return convert.provision(document, seg, whole)
+
+    def diff(self, old: str, new: str) -> DiffResult:
+        """Two editions aligned article by article. OLD and NEW are ids or titles (with or without 《》);
+        a title that names several editions means its oldest for OLD and its newest for NEW, so
+        ``diff 工伤认定办法 工伤认定办法`` compares the first and the latest."""
+        catalogue = self.snapshot().catalogue
+        old_doc = _edition(catalogue, old, newest=False)
+        new_doc = _edition(catalogue, new, newest=True)
+        if old_doc.id == new_doc.id:
+            raise InvalidInput(f"《{old_doc.title}》只有一个版本，请给出两份不同的文件", old=old, new=new)
+        changes = diff_articles(articles(catalogue, old_doc.id), articles(catalogue, new_doc.id))
+        return convert.diff(old_doc, new_doc, changes)
 
     def export(self) -> list[ExportRow]:
         return [convert.export_row(doc, seg) for doc, seg in self.snapshot().catalogue.iter_pairs()]
@@ -302,6 +319,20 @@ class Desk:
             embed_model=snap.index.embed_model,
             rule_warnings=self.rule_warnings(),
         )
+
+
+def _edition(catalogue: Catalogue, ref: str, newest: bool) -> CatalogueDocument:
+    docs = [d for d in catalogue.find_documents(ref) if d.kind not in INSTRUMENT_KINDS]
+    if not docs:
+        raise DocumentNotFound(f"未找到文件：{ref}")
+    titles = {title_key(d.title) for d in docs}
+    if len(titles) > 1:
+        raise AmbiguousCitation(
+            f"“{ref}”对应多份不同标题的文件，请给出文件编号或完整标题",
+            candidates=[{"doc_id": d.id, "doc_title": d.title} for d in docs[:10]],
+        )
+    ordered = sorted(docs, key=lambda d: (d.date or "", d.id))
+    return ordered[-1] if newest else ordered[0]
 
 
 def safe_filename(name: str) -> str:

@@ -90,6 +90,35 @@ class Document(Record):
     superseded_by: str | None = Field(default=None, description="Id of the catalogued text that replaced this one.")
 
 
+class DiffSpan(Record):
+    """One changed phrase; offsets index the change's ``old_text`` / ``new_text``."""
+
+    op: str = Field(description="replace, insert or delete.")
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+    old: str
+    new: str
+
+
+class DiffChange(Record):
+    change: str = Field(description="changed, added, removed or renumbered.")
+    old_locator: str | None
+    new_locator: str | None
+    old_text: str | None
+    new_text: str | None
+    spans: list[DiffSpan]
+
+
+class DiffResult(Record):
+    """Two editions aligned article by article (unchanged articles are not listed)."""
+
+    old: Document
+    new: Document
+    changes: list[DiffChange]
+
+
 class Segment(Record):
     """One addressable unit: 章, 条, 项 or 一、/（一）/1./（1）."""
 

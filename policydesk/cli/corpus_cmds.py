@@ -51,6 +51,35 @@ def docs(settings: Settings, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("old")
+@click.argument("new")
+@json_option
+@data_options
+@handle_errors
+def diff(settings: Settings, old: str, new: str, as_json: bool) -> None:
+    """Compare two editions article by article: OLD and NEW are ids or titles (one title naming several
+    editions means its oldest as OLD, its newest as NEW)."""
+    result = make_desk(settings).diff(old, new)
+    if as_json:
+        echo_json(result)
+        return
+    click.echo(f"旧：《{result.old.title}》{result.old.doc_number or ''} {result.old.date or ''} [{result.old.id}]")
+    click.echo(f"新：《{result.new.title}》{result.new.doc_number or ''} {result.new.date or ''} [{result.new.id}]")
+    marks = {"changed": "修改", "added": "新增", "removed": "删除", "renumbered": "条号变动"}
+    for change in result.changes:
+        where = " → ".join(x for x in (change.old_locator, change.new_locator) if x)
+        click.echo(f"{marks.get(change.change, change.change)} {where}")
+        for span in change.spans[:8]:
+            click.echo(f"    “{span.old}” → “{span.new}”")
+        if change.change == "added" and change.new_text:
+            click.echo(f"    {change.new_text[:100].replace(chr(10), ' ')}")
+        if change.change == "removed" and change.old_text:
+            click.echo(f"    {change.old_text[:100].replace(chr(10), ' ')}")
+    if not result.changes:
+        click.echo("两个版本的条文相同。")
+
+
+@main.command()
 @click.argument("doc")
 @click.argument("locator")
 @json_option

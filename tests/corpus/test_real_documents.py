@@ -6,6 +6,7 @@ of the session's built data directory (one rebuild for the module)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -15,6 +16,7 @@ import pytest
 
 from core.errors import InvalidInput
 from corpus import Catalogue
+from corpus.diff import articles, diff_articles
 from corpus.ingest import Corpus, SourceFile, ingest
 from corpus.model import DocKind, DocStatus, Document, RelationKind
 from policydesk.config import Settings
@@ -235,3 +237,63 @@ def test_document_json_carries_dates_and_editions(real_desk: Desk) -> None:
     assert detail["superseded_by"] == new.id and detail["status"] == "superseded"
     kinds = {r["kind"] for r in real_desk.document(new.id).model_dump(mode="json")["relations"]}
     assert {"supersedes", "repeals"} <= kinds
+
+
+# -- diff of two editions ----------------------------------------------------------------------------
+def test_diff_reports_what_changed_between_the_holiday_editions() -> None:
+    corpus = _ingest("guowuyuan_fangjia_banfa_2013.txt", "guowuyuan_fangjia_banfa_2024.txt")
+    catalogue = Catalogue(corpus.documents, corpus.segments)
+    old = next(d.id for d in corpus.documents if d.date == "2007-12-14")
+    new = next(d.id for d in corpus.documents if d.date == "2024-11-10")
+    changes = diff_articles(articles(catalogue, old), articles(catalogue, new))
+    summary = [(c.change, c.old_locator, c.new_locator) for c in changes]
+    # every other article differs only in bracket width, which is not a change
+    assert summary == [
+        ("changed", "第二条", "第二条"),
+        ("changed", "第六条", "第六条"),
+        ("added", None, "第七条"),
+        ("renumbered", "第七条", "第八条"),
+    ]
+    spring = changes[0]
+    assert ("新年", "元旦") in {(s.old, s.new) for s in spring.spans}
+    for span in spring.spans:
+        assert spring.old_text[span.old_start : span.old_end] == span.old
+        assert spring.new_text[span.new_start : span.new_end] == span.new
+
+
+def test_diff_of_the_injury_editions_pairs_renumbered_articles() -> None:
+    corpus = _ingest("laobaobu_gongshang_rending_banfa_2003.txt", "renshebu_gongshang_rending_banfa_2010.txt")
+    catalogue = Catalogue(corpus.documents, corpus.segments)
+    old = next(d.id for d in corpus.documents if d.title == "工伤认定办法" and d.date == "2003-09-23")
+    new = next(d.id for d in corpus.documents if d.date == "2010-12-31")
+    changes = {
+        (c.old_locator, c.new_locator): c for c in diff_articles(articles(catalogue, old), articles(catalogue, new))
+    }
+    assert changes[(None, "第三条")].change == "added"
+    keeping = changes[("第十八条", "第二十四条")]  # 保存20年 → 保存 50年
+    assert keeping.change == "changed" and any("20" in s.old and "50" in s.new for s in keeping.spans)
+    assert ("劳动保障", "社会保险") in {(s.old, s.new) for s in changes[("第二条", "第二条")].spans}
+
+
+def test_diff_over_http_and_the_command_line(real_desk: Desk) -> None:
+    from click.testing import CliRunner
+    from fastapi.testclient import TestClient
+
+    from api import create_app
+    from policydesk.cli import main
+
+    home = real_desk.settings.home
+    with TestClient(create_app(Settings(home=home))) as client:
+        body = client.get("/api/diff", params={"old": "工伤认定办法", "new": "工伤认定办法"}).json()
+        assert set(body) == {"old", "new", "changes"}
+        assert (body["old"]["date"], body["new"]["date"]) == ("2003-09-23", "2010-12-31")
+        assert body["changes"] and all(
+            set(c) == {"change", "old_locator", "new_locator", "old_text", "new_text", "spans"} for c in body["changes"]
+        )
+        missing = client.get("/api/diff", params={"old": "不存在的办法", "new": "工伤认定办法"})
+        assert missing.status_code == 404 and missing.json()["error"]["code"] == "document_not_found"
+        assert client.get("/api/diff", params={"old": "工伤认定办法"}).status_code == 422
+    out = CliRunner().invoke(main, ["diff", "--home", str(home), body["old"]["id"], body["new"]["id"], "--json"])
+    assert out.exit_code == 0 and json.loads(out.output)["changes"] == body["changes"]
+    out = CliRunner().invoke(main, ["diff", "--home", str(home), "不存在的办法", "工伤认定办法"])
+    assert out.exit_code == 1 and out.output.startswith("Error: ")
