@@ -13,6 +13,7 @@ from corpus.clean import clean, running_headers
 from corpus.frontmatter import effective_in
 from corpus.model import INSTRUMENT_KINDS, DocKind, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
 from corpus.read import read_lines
+from corpus.references import references_in
 from corpus.sections import DraftSegment, segment
 from corpus.split import DraftDocument, split_documents
 from corpus.status import base_status, is_provisional, relations_in
@@ -109,6 +110,11 @@ def _document_for(
     for found in relations_in((s.locator, s.text) for s in segments):
         note = " ".join(x for x in (found.target_number, found.note) if x)
         relations.append(Relation(found.kind, doc_id, None, found.target_title, found.locator, note))
+    for ref in references_in((s.locator, s.text) for s in segments):
+        target_note = ref.target_locator if ref.phrase[0] != "前" else f"{ref.target_locator}（{ref.phrase}）"
+        target_id = doc_id if ref.target_title is None else None
+        title = ref.target_title or draft.title
+        relations.append(Relation(RelationKind.REFERS_TO, doc_id, target_id, title, ref.locator, target_note))
     lines = [s.source for s in segments]
     effective = draft.effective_date
     issuing = draft.kind is DocKind.NOTICE and draft.children  # a 印发通知 takes no effect of its own
@@ -176,6 +182,11 @@ def _resolve_relations(documents: list[Document], segments: list[Segment]) -> li
         for rel in doc.relations:
             if rel.kind is RelationKind.REPEALS and (doc.id, rel.target_title) in repeal_targets:
                 rel = replace(rel, target_id=repeal_targets[(doc.id, rel.target_title)])
+            elif rel.kind is RelationKind.REFERS_TO and rel.target_id is None:
+                named = sorted(by_edition.get(edition_key(rel.target_title), []), key=_age)
+                current = [d for d in named if d.id not in successor] or named
+                if current:  # the edition in force (the newest): what "依照《X》第N条" means today
+                    rel = replace(rel, target_id=current[-1].id)
             relations.append(rel)
         for older in sorted(replaced_by.get(doc.id, []), key=_age):
             relations.append(Relation(RelationKind.SUPERSEDES, doc.id, older.id, older.title, note=older.date or ""))

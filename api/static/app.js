@@ -337,9 +337,13 @@
     const rels = (doc.relations || []).filter((r) => r.target_title);
     if (rels.length) {
       head.append(el("ul", { class: "relations" }, rels.map((r) => el("li", {},
+        r.kind === "refers_to" ? `${r.locator} ` : null,
         `${RELATIONS[r.kind] || r.kind}：`,
-        r.target_id && r.target_id !== doc.id ? el("a", { href: docHref(r.target_id) }, `《${r.target_title}》`) : `《${r.target_title}》`,
-        r.locator ? `（${r.locator}）` : "",
+        r.kind === "refers_to"
+          ? el("a", { href: docHref(r.target_id || doc.id, (r.note || "").replace(/（.*$/, "").replace(/第[^条]+款$/, "")) },
+            r.target_id === doc.id ? `本文件${r.note}` : `《${r.target_title}》${r.note}`)
+          : r.target_id && r.target_id !== doc.id ? el("a", { href: docHref(r.target_id) }, `《${r.target_title}》`) : `《${r.target_title}》`,
+        r.locator && r.kind !== "refers_to" ? `（${r.locator}）` : "",
         editionLink(doc, r)))));
     }
     if (doc.parent_id) {

@@ -87,7 +87,8 @@ def diff(settings: Settings, old: str, new: str, as_json: bool) -> None:
 @handle_errors
 def show(settings: Settings, doc: str, locator: str, as_json: bool) -> None:
     """Print one article: DOC is a 文号, a title or an id; LOCATOR like 第18条 or 三、（二）."""
-    provision = make_desk(settings).lookup(doc, locator)
+    desk = make_desk(settings)
+    provision = desk.lookup(doc, locator)
     if as_json:
         echo_json(provision)
         return
@@ -95,6 +96,13 @@ def show(settings: Settings, doc: str, locator: str, as_json: bool) -> None:
     click.echo(f"《{provision.doc_title}》{provision.doc_number or ''} {provision.full_locator}")
     click.echo(f"[{src.file} 第{src.line_start}—{src.line_end}行]")
     click.echo(provision.text)
+    document = desk.document(provision.doc_id)
+    for rel in document.relations:  # what this provision defers to (issue 11: cross-references)
+        said_by = rel.locator or ""
+        if rel.kind == "refers_to" and (said_by == provision.locator or said_by.startswith(f"{provision.locator}（")):
+            where = "本文件" if rel.target_id == document.id else f"《{rel.target_title}》"
+            part = f"（{said_by}）" if said_by != provision.locator else ""
+            click.echo(f"  引用：{where}{rel.note}{part}")
 
 
 @main.command()
