@@ -7,6 +7,7 @@ of the session's built data directory (one rebuild for the module)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -297,3 +298,26 @@ def test_diff_over_http_and_the_command_line(real_desk: Desk) -> None:
     assert out.exit_code == 0 and json.loads(out.output)["changes"] == body["changes"]
     out = CliRunner().invoke(main, ["diff", "--home", str(home), "不存在的办法", "工伤认定办法"])
     assert out.exit_code == 1 and out.output.startswith("Error: ")
+
+
+# -- cross-references ----------------------------------------------------------------------------------
+def _refers(doc: Document) -> set[tuple[str | None, str | None, str]]:
+    return {(r.locator, r.target_id, r.note) for r in doc.relations if r.kind is RelationKind.REFERS_TO}
+
+
+def test_cross_references_point_at_their_articles() -> None:
+    corpus = _ingest("guowuyuan_gongshang_baoxian_tiaoli_2010.txt", "renshebu_nianxiujia_shishi_banfa_2008.txt")
+    regulation = _only(corpus, "工伤保险条例")
+    refs = _refers(regulation)
+    assert {
+        ("第二十九条", regulation.id, "第二十六条"),
+        ("第二十九条", regulation.id, "第二十八条"),
+        ("第二十九条", regulation.id, "第二十五条第二款"),
+    } <= refs
+    assert all(not note.startswith("第二十九条") for loc, _, note in refs if loc == "第二十九条")  # not its own label
+    rules = _only(corpus, "企业职工带薪年休假实施办法")
+    assert ("第五条", rules.id, "第三条") in _refers(rules)  # "本办法第三条"
+    assert ("第五条", rules.id, "第五条（前款）") in _refers(rules)
+    catalogue = Catalogue(corpus.documents, corpus.segments)
+    for _, target, note in refs | _refers(rules):  # every target article exists
+        assert catalogue.segment_at(target, re.match(r"第[^条]+条", note).group(0)) is not None, note
