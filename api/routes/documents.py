@@ -54,7 +54,7 @@ def get_document(doc_id: str, desk: DeskDep) -> DocumentDetail:
     return desk.document(doc_id)
 
 
-@router.get("/diff", response_model=DiffResult, summary="两个版本逐条比较")
+@router.get("/diff", response_model=DiffResult, summary="两个版本逐条比较", responses=error_responses(404, 409))
 def diff(
     desk: DeskDep,
     old: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_CONTROL_CHARS, description="旧版：编号或标题")],

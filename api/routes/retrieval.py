@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -21,7 +22,7 @@ def search(
         str, Query(min_length=1, max_length=MAX_TEXT_CHARS, pattern=NO_CONTROL_CHARS, description="检索词或问题")
     ],
     k: Annotated[int, Query(ge=1, le=MAX_K, description="返回条数")] = 10,
-    as_of: Annotated[str | None, Query(description=AS_OF_HELP)] = None,
+    as_of: Annotated[date | None, Query(description=AS_OF_HELP)] = None,
 ) -> SearchResult:
     """Top-k articles with document title, 文号, locator, text, score, status and source lines; with
     ``as_of``, only from the texts in force that day."""
