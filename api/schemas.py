@@ -6,6 +6,7 @@ Responses are the Desk's records (``policydesk/records.py``), declared as each r
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
@@ -29,9 +30,14 @@ QueryText = Annotated[
 
 
 # -- requests ------------------------------------------------------------------------------------
+AS_OF_HELP = "Answer from the texts in force on this day (YYYY-MM-DD); omitted = the texts in force now."
+
+
 class AskRequest(BaseModel):
     question: QueryText = Field(description="A question in plain Chinese, e.g. 拿了省赛第一名有多少奖金？")
+    as_of: date | None = Field(default=None, description=AS_OF_HELP, examples=["2020-06-01"])
 
 
 class GovernRequest(BaseModel):
     case: QueryText = Field(description="A case described in a few sentences.")
+    as_of: date | None = Field(default=None, description=AS_OF_HELP, examples=["2020-06-01"])

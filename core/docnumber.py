@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.numerals import cn_to_int
 from core.text import compact
 
 _OPEN, _CLOSE = "〔\\[［【(（", "〕\\]］】)）"
 _AGENCY = r"[\u4e00-\u9fff]{1,12}"  # 机关代字: 昆工, 云劳竞办, 人社部发
 _ORDER_ISSUER = r"[\u4e00-\u9fff]{2,20}?"  # 国务院, 中华人民共和国主席, 人力资源和社会保障部
 _AGENCY_FORM = rf"(?P<agency>{_AGENCY})\s*[{_OPEN}]\s*(?P<year>\d{{4}})\s*[{_CLOSE}]\s*(?P<serial>\d{{1,4}})\s*号"
-_ORDER_FORM = rf"(?P<issuer>{_ORDER_ISSUER})令\s*第\s*(?P<order>\d{{1,4}})\s*号"
+_ORDER_FORM = rf"(?P<issuer>{_ORDER_ISSUER})令\s*第\s*(?P<order>\d{{1,4}}|[一二三四五六七八九十百零〇]{{1,8}})\s*号"
 
 SEARCH = re.compile(f"{_AGENCY_FORM}|{_ORDER_FORM}")
 """Finds 文号 in running text; a match may carry spaces, bracket variants and words before the issuer
@@ -66,7 +67,7 @@ class DocNumber:
 def _from_match(match: re.Match[str]) -> DocNumber:
     if match["agency"] is not None:
         return DocNumber(match["agency"], int(match["year"]), int(match["serial"]))
-    return DocNumber(match["issuer"], None, int(match["order"]))
+    return DocNumber(match["issuer"], None, cn_to_int(match["order"]))  # 主席令第七十三号 = 第73号
 
 
 def parse(text: str) -> DocNumber | None:

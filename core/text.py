@@ -28,3 +28,12 @@ def normalise_text(text: str) -> str:
 def title_key(title: str) -> str:
     """What two spellings of one title share: no spaces, one kind of dot, no quotes or book marks."""
     return _TITLE_MARKS.sub("", _TITLE_DOTS.sub("·", compact(title)))
+
+
+_EDITION_MARKS = re.compile(r"[（(](?:试行|暂行|修订|修正|草案|\d{4}年?(?:修订|修正)?)[）)]|暂行|试行")
+
+
+def edition_key(title: str) -> str:
+    """What two editions of one text share: the title key without 试行/暂行, （修订） or a year in brackets,
+    so 《工伤认定办法》 of 2003 and of 2010, or 《X（试行）》 and 《X》, are one text in two editions."""
+    return title_key(_EDITION_MARKS.sub("", compact(title)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from core.errors import AmbiguousCitation, ArticleNotFound, DocumentNotFound, IndexMissing
@@ -21,7 +22,7 @@ CREATE TABLE documents (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, doc_number TEXT, issuer TEXT, date TEXT,
     kind TEXT NOT NULL, status TEXT NOT NULL, provisional INTEGER NOT NULL, parent_id TEXT,
     source_file TEXT NOT NULL, line_start INTEGER NOT NULL, line_end INTEGER NOT NULL,
-    n_segments INTEGER NOT NULL, ord INTEGER NOT NULL
+    n_segments INTEGER NOT NULL, ord INTEGER NOT NULL, effective_date TEXT, expired_date TEXT
 );
 CREATE TABLE segments (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id), locator TEXT NOT NULL,
@@ -44,7 +45,7 @@ def write_catalogue(path: Path, documents: Iterable[Document], segments: Iterabl
         con.executescript(SCHEMA)
         for order, doc in enumerate(documents):
             con.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     doc.id,
                     doc.title,
@@ -60,6 +61,8 @@ def write_catalogue(path: Path, documents: Iterable[Document], segments: Iterabl
                     doc.source.line_end,
                     doc.n_segments,
                     order,
+                    doc.effective_date,
+                    doc.expired_date,
                 ),
             )
             for rel in doc.relations:
@@ -125,23 +128,29 @@ class Catalogue:
             relations.setdefault(source_id, []).append(
                 Relation(RelationKind(kind), source_id, target_id, target_title, locator, note)
             )
+        columns = {info[1] for info in con.execute("PRAGMA table_info(documents)")}
+        dated = "effective_date" in columns  # catalogues written before issue 11 have no date columns
+        con.row_factory = sqlite3.Row
         documents = [
             Document(
-                id=row[0],
-                title=row[1],
-                doc_number=row[2],
-                issuer=row[3],
-                date=row[4],
-                kind=DocKind(row[5]),
-                status=DocStatus(row[6]),
-                provisional=bool(row[7]),
-                parent_id=row[8],
-                source=SourceSpan(row[9], row[10], row[11]),
-                relations=tuple(relations.get(row[0], ())),
-                n_segments=row[12],
+                id=row["id"],
+                title=row["title"],
+                doc_number=row["doc_number"],
+                issuer=row["issuer"],
+                date=row["date"],
+                kind=DocKind(row["kind"]),
+                status=DocStatus(row["status"]),
+                provisional=bool(row["provisional"]),
+                parent_id=row["parent_id"],
+                source=SourceSpan(row["source_file"], row["line_start"], row["line_end"]),
+                relations=tuple(relations.get(row["id"], ())),
+                n_segments=row["n_segments"],
+                effective_date=row["effective_date"] if dated else None,
+                expired_date=row["expired_date"] if dated else None,
             )
             for row in con.execute("SELECT * FROM documents ORDER BY ord")
         ]
+        con.row_factory = None
         segments = [
             Segment(
                 id=row[0],
@@ -169,6 +178,44 @@ class Catalogue:
             return self._documents[doc_id]
         except KeyError:
             raise DocumentNotFound(f"没有编号为 {doc_id} 的文件") from None
+
+    def in_force_on(self, day: date) -> frozenset[str]:
+        """Ids of the documents in force on ``day``: effective ≤ day < expired.
+
+        Unknown dates are read generously, so a text is never hidden for lack of a date: with no
+        ``effective_date`` the text's own ``date`` (成文/公布) is its start, and with neither it counts as
+        in force from the start; with no ``expired_date`` it stays in force, except that a text marked
+        superseded whose successor gives no date is out of force on every day. A notice's issued texts
+        and attachments follow their own dates. Non-normative texts (news, summaries, letters) have no
+        force: they are kept for any day on or after their date, so they stay searchable as of then.
+        """
+        wanted = day.isoformat()
+        out = []
+        for doc in self._documents.values():
+            start = doc.effective_date or doc.date
+            if start and start > wanted:
+                continue
+            if doc.expired_date:
+                if wanted >= doc.expired_date:
+                    continue
+            elif doc.status is DocStatus.SUPERSEDED and doc.superseded_by is not None:
+                continue
+            out.append(doc.id)
+        return frozenset(out)
+
+    def editions_of(self, doc_id: str) -> list[Document]:
+        """The other catalogued editions of a document (linked by supersedes / superseded_by), oldest first."""
+        seen = {doc_id}
+        queue = [doc_id]
+        while queue:
+            doc = self.document(queue.pop())
+            for rel in doc.relations:
+                linked = rel.kind in (RelationKind.SUPERSEDES, RelationKind.SUPERSEDED_BY)
+                if linked and rel.target_id and rel.target_id not in seen and rel.target_id in self._documents:
+                    seen.add(rel.target_id)
+                    queue.append(rel.target_id)
+        seen.discard(doc_id)
+        return sorted((self._documents[i] for i in seen), key=lambda d: (d.date or "", d.id))
 
     def children_of(self, doc_id: str) -> list[Document]:
         return [d for d in self._documents.values() if d.parent_id == doc_id]

@@ -8,10 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from core.text import title_key
+from core.text import edition_key
 from corpus.clean import clean, running_headers
-from corpus.model import DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
+from corpus.frontmatter import effective_in
+from corpus.model import INSTRUMENT_KINDS, DocKind, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
 from corpus.read import read_lines
+from corpus.references import references_in
 from corpus.sections import DraftSegment, segment
 from corpus.split import DraftDocument, split_documents
 from corpus.status import base_status, is_provisional, relations_in
@@ -108,7 +110,16 @@ def _document_for(
     for found in relations_in((s.locator, s.text) for s in segments):
         note = " ".join(x for x in (found.target_number, found.note) if x)
         relations.append(Relation(found.kind, doc_id, None, found.target_title, found.locator, note))
+    for ref in references_in((s.locator, s.text) for s in segments):
+        target_note = ref.target_locator if ref.phrase[0] != "前" else f"{ref.target_locator}（{ref.phrase}）"
+        target_id = doc_id if ref.target_title is None else None
+        title = ref.target_title or draft.title
+        relations.append(Relation(RelationKind.REFERS_TO, doc_id, target_id, title, ref.locator, target_note))
     lines = [s.source for s in segments]
+    effective = draft.effective_date
+    issuing = draft.kind is DocKind.NOTICE and draft.children  # a 印发通知 takes no effect of its own
+    if effective is None and not issuing and draft.kind not in INSTRUMENT_KINDS:
+        effective = effective_in("".join(p.text for p in draft.paragraphs), draft.date)
     return Document(
         id=doc_id,
         title=draft.title,
@@ -126,33 +137,87 @@ def _document_for(
         ),
         relations=tuple(relations),
         n_segments=len(segments),
+        effective_date=effective,
     )
 
 
 def _resolve_relations(documents: list[Document], segments: list[Segment]) -> list[Document]:
-    """Point repeal relations at catalogued documents where they exist, and mark those superseded.
+    """Point repeal relations at catalogued documents, and link editions.
 
-    A document is superseded when a later text repeals it by title, or when a later document of
-    the same title (a new edition) is catalogued."""
-    by_title: dict[str, list[Document]] = {}
+    A document is superseded when a later text repeals it by title ("《X》同时废止", "原《X》不再执行"), or
+    when a later-dated document of the same title (``edition_key``: 试行/暂行/（修订）/years ignored) is
+    catalogued. The newer gets ``supersedes``, the older ``superseded_by`` and an ``expired_date`` (the
+    day the newer took effect). Everything is decided by dates and titles, never by the order the files
+    came in, so adding the older edition after the newer gives the same catalogue.
+    """
+    del segments
+    by_edition: dict[str, list[Document]] = {}
     for doc in documents:
-        by_title.setdefault(title_key(doc.title), []).append(doc)
-    superseded: dict[str, str] = {}
+        if _has_editions(doc):
+            by_edition.setdefault(edition_key(doc.title), []).append(doc)
+    successor: dict[str, Document] = {}  # older id → the text that replaced it
+    repeal_targets: dict[tuple[str, str], str] = {}  # (source id, repeal title) → target id
+    for doc in sorted(documents, key=_age):
+        for rel in doc.relations:
+            if rel.kind is not RelationKind.REPEALS:
+                continue
+            targets = [
+                d for d in by_edition.get(edition_key(rel.target_title), []) if d.id != doc.id and _older(d, doc)
+            ]
+            for target in sorted(targets, key=_age):
+                repeal_targets.setdefault((doc.id, rel.target_title), target.id)
+                _keep_newest(successor, target, doc)
+    for same in by_edition.values():
+        dated = sorted((d for d in same if d.date), key=_age)
+        for n, older in enumerate(dated):  # the next later-dated edition (copies of one text share a date)
+            later = [d for d in dated[n + 1 :] if d.date != older.date]
+            if later:
+                _keep_newest(successor, older, later[0])
+    replaced_by: dict[str, list[Document]] = {}
+    for older_id, newer in successor.items():
+        replaced_by.setdefault(newer.id, []).append(next(d for d in documents if d.id == older_id))
     resolved: list[Document] = []
     for doc in documents:
         relations = []
         for rel in doc.relations:
-            if rel.kind is RelationKind.REPEALS:
-                targets = [d for d in by_title.get(title_key(rel.target_title), []) if d.id != doc.id]
-                if targets:
-                    rel = replace(rel, target_id=targets[0].id)
-                    for target in targets:
-                        superseded[target.id] = doc.id
+            if rel.kind is RelationKind.REPEALS and (doc.id, rel.target_title) in repeal_targets:
+                rel = replace(rel, target_id=repeal_targets[(doc.id, rel.target_title)])
+            elif rel.kind is RelationKind.REFERS_TO and rel.target_id is None:
+                named = sorted(by_edition.get(edition_key(rel.target_title), []), key=_age)
+                current = [d for d in named if d.id not in successor] or named
+                if current:  # the edition in force (the newest): what "依照《X》第N条" means today
+                    rel = replace(rel, target_id=current[-1].id)
             relations.append(rel)
-        resolved.append(replace(doc, relations=tuple(relations)))
-    for same in by_title.values():
-        dated = sorted((d for d in same if d.date and d.status is not DocStatus.NON_NORMATIVE), key=lambda d: d.date)
-        for older in dated[:-1]:
-            if older.date != dated[-1].date:
-                superseded.setdefault(older.id, dated[-1].id)
-    return [replace(d, status=DocStatus.SUPERSEDED) if d.id in superseded else d for d in resolved]
+        for older in sorted(replaced_by.get(doc.id, []), key=_age):
+            relations.append(Relation(RelationKind.SUPERSEDES, doc.id, older.id, older.title, note=older.date or ""))
+        status, expired = doc.status, doc.expired_date
+        newer = successor.get(doc.id)
+        if newer is not None:
+            relations.append(Relation(RelationKind.SUPERSEDED_BY, doc.id, newer.id, newer.title, note=newer.date or ""))
+            status = DocStatus.SUPERSEDED
+            expired = newer.effective_date or newer.date
+        resolved.append(replace(doc, relations=tuple(relations), status=status, expired_date=expired))
+    return resolved
+
+
+def _has_editions(doc: Document) -> bool:
+    """Texts that come in editions: not news or letters, not a 令 or 公告 (each number is one act)."""
+    return doc.status is not DocStatus.NON_NORMATIVE and doc.kind not in INSTRUMENT_KINDS
+
+
+def _age(doc: Document) -> tuple[str, str, str]:
+    """Oldest first; undated texts sort first, ties broken by id so the order of files never matters."""
+    return (doc.date or "", doc.effective_date or "", doc.id)
+
+
+def _older(a: Document, b: Document) -> bool:
+    """Whether ``a`` may be what ``b`` repeals: dated before it, or either undated."""
+    return not (a.date and b.date) or a.date < b.date
+
+
+def _keep_newest(successor: dict[str, Document], older: Document, newer: Document) -> None:
+    """Record ``newer`` as the successor of ``older`` unless an earlier successor is already known
+    (an edition is replaced by the next one, not the newest)."""
+    known = successor.get(older.id)
+    if known is None or _age(newer) < _age(known):
+        successor[older.id] = newer

@@ -32,9 +32,18 @@ class DocKind(StrEnum):
     SUMMARY = "summary"  # 工作总结
     PREFACE = "preface"  # 汇编前言
     OTHER = "other"
+    # issue 11: the kinds of national normative texts (values are data on the wire: add, never rename)
+    LAW = "law"  # 法
+    REGULATION = "regulation"  # 条例
+    INTERPRETATION = "interpretation"  # 司法解释
+    DECISION = "decision"  # 决定
+    ORDER = "order"  # 令 that promulgates a text (国务院令, 部令)
+    ANNOUNCEMENT = "announcement"  # 公告 that promulgates a text
 
 
 NON_NORMATIVE_KINDS = frozenset({DocKind.LETTER, DocKind.NEWS, DocKind.SUMMARY, DocKind.PREFACE})
+INSTRUMENT_KINDS = frozenset({DocKind.ORDER, DocKind.ANNOUNCEMENT})
+"""Kinds that only promulgate another text: they never take effect themselves."""
 
 
 class DocStatus(StrEnum):
@@ -47,6 +56,9 @@ class RelationKind(StrEnum):
     ISSUES = "issues"  # notice → the document it issues (印发)
     REPEALS = "repeals"  # "……同时废止": target may be outside the corpus
     PREVAILS = "prevails"  # "以本办法规定为准" / "按本实施细则执行"
+    SUPERSEDES = "supersedes"  # a newer edition (or a repeal) → the text it replaces, both catalogued
+    SUPERSEDED_BY = "superseded_by"  # the inverse, kept on the older text so it names its successor
+    REFERS_TO = "refers_to"  # "依照本办法第十条": a provision → the provision it defers to
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +101,13 @@ class Document:
     source: SourceSpan
     relations: tuple[Relation, ...] = ()
     n_segments: int = 0
+    effective_date: str | None = None  # ISO; from a 施行 clause or line ("自公布之日起施行" = date)
+    expired_date: str | None = None  # ISO; the day a newer edition or a repeal took effect
+
+    @property
+    def superseded_by(self) -> str | None:
+        """The id of the catalogued text that replaced this one, if any."""
+        return next((r.target_id for r in self.relations if r.kind is RelationKind.SUPERSEDED_BY), None)
 
     def citation_label(self) -> str:
         """《title》文号, the form staff write in their own documents."""

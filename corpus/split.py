@@ -9,15 +9,17 @@ after it. Text before the first notice, or a file with no 文号 at all, is a do
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core import docnumber
-from core.dates import CN_DATE, iso_from
+from core.dates import ANY_DATE, CN_DATE, iso_from, iso_from_any
 from core.locator import marker_at
 from core.text import compact, title_key
 from corpus.clean import Paragraph
+from corpus.frontmatter import effective_in, is_front_matter_line, organ_of, read_front_matter
 from corpus.model import DocKind
 
 DATE = re.compile(rf"^{CN_DATE}(印发)?$")  # a 落款 or 印发 date line, matched without spaces
@@ -38,6 +40,10 @@ KIND_SUFFIXES: tuple[tuple[str, DocKind], ...] = (
     ("承诺书", DocKind.PLEDGE),
     ("任务分工", DocKind.TABLE),
     ("通知", DocKind.NOTICE),
+    ("条例", DocKind.REGULATION),
+    ("解释", DocKind.INTERPRETATION),
+    ("决定", DocKind.DECISION),
+    ("公告", DocKind.ANNOUNCEMENT),
     ("函", DocKind.LETTER),
     ("办法", DocKind.MEASURES),
     ("细则", DocKind.RULES),
@@ -51,6 +57,11 @@ KIND_SUFFIXES: tuple[tuple[str, DocKind], ...] = (
     ("证书", DocKind.FORM),
     ("图", DocKind.FORM),
 )
+_LAW_TITLE = re.compile(r"(?<![方做说看想手写用])法典?$")  # 劳动法, 民法典; not 方法, 做法
+_ORDER_TITLE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{2,24})令$")
+NORMATIVE_TITLE_KINDS = frozenset(
+    {DocKind.LAW, DocKind.REGULATION, DocKind.MEASURES, DocKind.RULES, DocKind.PROVISIONS, DocKind.INTERPRETATION}
+)
 _TITLE_TAIL = re.compile(r"（(试行|暂行|\d{4}—\d{4}年|[^（）]{0,12})）$")
 
 
@@ -60,6 +71,8 @@ def kind_of_title(title: str) -> DocKind | None:
     for suffix, kind in KIND_SUFFIXES:
         if bare.endswith(suffix):
             return kind
+    if _LAW_TITLE.search(bare) and len(bare) >= 3:
+        return DocKind.LAW
     return None
 
 
@@ -73,6 +86,7 @@ class DraftDocument:
     doc_number: str | None = None
     issuer: str | None = None
     date: str | None = None
+    effective_date: str | None = None
     parent: DraftDocument | None = None
     children: list[DraftDocument] = field(default_factory=list)
 
@@ -110,7 +124,7 @@ def split_documents(paragraphs: Sequence[Paragraph], running_headers: Sequence[s
     paras = list(paragraphs)
     anchors = [i for i, p in enumerate(paras) if normalise_doc_number(p.text)]
     if not anchors:
-        return [_standalone(paras, running_headers)]
+        return _standalone(paras, running_headers)
     notices: list[tuple[int, int, int]] = []  # (first paragraph, anchor, title end)
     for anchor in anchors:
         start, end = _title_span(paras, anchor)
@@ -122,12 +136,41 @@ def split_documents(paragraphs: Sequence[Paragraph], running_headers: Sequence[s
         if _is_letterhead(head):
             letterhead = len(head)
         else:
-            documents.append(_standalone(head, running_headers))
+            documents.extend(_standalone(head, running_headers))
     for n, (start, anchor, title_end) in enumerate(notices):
         stop = notices[n + 1][0] if n + 1 < len(notices) else len(paras)
         head = letterhead if n == 0 else 0
         documents.extend(_notice_family(paras[start - head : stop], anchor - start, title_end - start, head))
+    _link_promulgations(documents)
     return documents
+
+
+def _link_promulgations(documents: list[DraftDocument]) -> None:
+    """A 令 or 公告 standing alone before the text it promulgates (which has its own 法释 number): the
+    text becomes its child and takes its date, the 令 or 公告 takes the text's number when it has none."""
+    for first, second in itertools.pairwise(documents):
+        if first.kind not in (DocKind.ORDER, DocKind.ANNOUNCEMENT) or first.children or second.parent:
+            continue
+        body = "".join(p.text for p in first.paragraphs)
+        if not any(title_key(name) == title_key(second.title) for name in _QUOTED.findall(body)):
+            continue
+        _adopt(first, second)
+        first.doc_number = first.doc_number or second.doc_number
+        second.doc_number = first.doc_number
+
+
+def _adopt(parent: DraftDocument, child: DraftDocument) -> None:
+    """``child`` is issued by ``parent``: it inherits the instrument's number, issuer and date, and its
+    施行 date from the instrument's sentence when its own text states none."""
+    child.parent = parent
+    parent.children.append(child)
+    child.doc_number = parent.doc_number or child.doc_number
+    child.issuer = parent.issuer or child.issuer
+    child.date = parent.date or child.date
+    if child.effective_date is None:
+        own = effective_in("".join(p.text for p in child.paragraphs), child.date)
+        told = effective_in("".join(p.text for p in parent.paragraphs), child.date)
+        child.effective_date = own or told
 
 
 def _is_letterhead(paras: list[Paragraph]) -> bool:
@@ -164,6 +207,7 @@ def _title_like(text: str) -> bool:
         len(text) <= MAX_TITLE_LINE
         and not re.search(r"[。；！？：:]$", text)
         and not DATE.match(compact(text))
+        and not is_front_matter_line(text)
         and not normalise_doc_number(text)
         and not text.startswith(("〔", "[", "附件"))
         and marker_at(text, ("chapter", "article", "top", "paren_cn")) is None
@@ -199,6 +243,11 @@ def _notice_family(paras: list[Paragraph], anchor: int, title_end: int, head: in
         issuer=issuer,
         date=iso_date(paras[date_idx].text) if date_idx is not None else None,
     )
+    if notice.date is None:  # a 法释 or 令 text: its dates are in the 题注 under the title
+        front = read_front_matter([p.text for p in paras[title_end:body_end]])
+        notice.date = front.date
+        notice.issuer = notice.issuer or front.issuer
+        notice.effective_date = front.effective_date
     expected = _quoted_titles(title + "".join(p.text for p in paras[title_end:body_end]))
     for name in expected:  # the title's own 《…》 in its best spelling
         title = re.sub(
@@ -412,22 +461,113 @@ def _split_glued_titles(paras: list[Paragraph], names: list[str]) -> list[Paragr
 
 
 # -- files without a 文号 ---------------------------------------------------------------------------
-def _standalone(paras: list[Paragraph], running_headers: Sequence[str]) -> DraftDocument:
+def _standalone(paras: list[Paragraph], running_headers: Sequence[str]) -> list[DraftDocument]:
     """A news item, a preface, a work summary: classified by what the text itself shows."""
     first = compact(paras[0].text) if paras else ""
     all_text = "".join(p.text for p in paras)
+    promulgated = _promulgation(paras)
+    if promulgated:
+        return promulgated
+    if paras and len(paras[0].text) <= MAX_TITLE_LINE and kind_of_title(paras[0].text) in NORMATIVE_TITLE_KINDS:
+        return [_normative(paras)]
     stamp = next((iso_date(p.text) for p in paras[:4] if _NEWS_STAMP.match(compact(p.text))), None)
     if first in {"前言", "序言", "序"}:
         book = next((h for h in running_headers if h.endswith("汇编")), None)
         title = f"《{book}》前言" if book else "前言"
         date = next((iso_date(p.text) for p in reversed(paras) if iso_date(p.text)), None)
-        return DraftDocument(title=title, kind=DocKind.PREFACE, paragraphs=paras, date=date)
+        return [DraftDocument(title=title, kind=DocKind.PREFACE, paragraphs=paras, date=date)]
     if stamp or re.search(r"(记者|通讯员|责任编辑|编辑：|编辑:)", all_text):
-        return DraftDocument(title=_clean_title(paras[0].text), kind=DocKind.NEWS, paragraphs=paras, date=stamp)
+        return [DraftDocument(title=_clean_title(paras[0].text), kind=DocKind.NEWS, paragraphs=paras, date=stamp)]
     kind = kind_of_title(paras[0].text) if len(paras[0].text) <= MAX_TITLE_LINE else None
     if kind is not None:
-        return DraftDocument(title=_clean_title(paras[0].text), kind=kind, paragraphs=paras)
+        return [DraftDocument(title=_clean_title(paras[0].text), kind=kind, paragraphs=paras)]
     if _SUMMARY_OPENING.match(compact(all_text[:SUMMARY_LEAD_CHARS])):
         # an untitled work summary: titled from its first line, as any untitled text is
-        return DraftDocument(title=_clean_title(paras[0].text[:30]), kind=DocKind.SUMMARY, paragraphs=paras)
-    return DraftDocument(title=_clean_title(paras[0].text[:30]), kind=DocKind.OTHER, paragraphs=paras)
+        return [DraftDocument(title=_clean_title(paras[0].text[:30]), kind=DocKind.SUMMARY, paragraphs=paras)]
+    return [DraftDocument(title=_clean_title(paras[0].text[:30]), kind=DocKind.OTHER, paragraphs=paras)]
+
+
+# -- texts that state their own metadata -------------------------------------------------------------
+def _normative(paras: list[Paragraph]) -> DraftDocument:
+    """A law, regulation, rule or interpretation with its title first: date, issuer, 令号 and 施行 date
+    from the front matter under the title, the 施行 article otherwise."""
+    front = read_front_matter([p.text for p in paras[1:12]])
+    title = _clean_title(paras[0].text)
+    draft = DraftDocument(
+        title=title,
+        kind=kind_of_title(title) or DocKind.OTHER,
+        paragraphs=paras,
+        doc_number=front.doc_number,
+        issuer=_title_issuer(title) or front.issuer,
+        date=front.date,
+    )
+    draft.effective_date = front.effective_date or effective_in("".join(p.text for p in paras), draft.date)
+    return draft
+
+
+def _title_issuer(title: str) -> str | None:
+    match = re.match(r"^(?P<who>.+?)关于", title)
+    return match["who"].strip() if match else None
+
+
+_ORDER_LINE = re.compile(r"^[（(]?(?P<number>[\u4e00-\u9fff]{2,24}令第\d{1,4}号)[）)]?$")
+_SERIAL_LINE = re.compile(r"^第(?P<n>\d{1,4})号$")
+_DATE_LINE = re.compile(rf"^{ANY_DATE.pattern}$")
+
+
+def _promulgation(paras: list[Paragraph]) -> list[DraftDocument] | None:
+    """A 令, 公告 or notice near the top of a file that has no 发文字号, with the text it issues after its
+    落款 date: "中华人民共和国国务院令 / 第514号 / 《…》已经…通过，现予公布… / 二○○七年十二月十四日 / title / 第一条…".
+    The issued text's title may stand above the instrument (a file saved under the text's name)."""
+    for i in range(min(3, len(paras))):
+        head = _instrument_head(paras, i)
+        if head is None:
+            continue
+        title, number, issuer, n_head, kind = head
+        window = range(i + n_head, min(i + n_head + 40, len(paras)))
+        date_at = next((j for j in window if _DATE_LINE.match(compact(paras[j].text))), None)
+        if date_at is None:
+            return None
+        match = ANY_DATE.match(compact(paras[date_at].text))
+        instrument = DraftDocument(
+            title=title,
+            kind=kind,
+            paragraphs=paras[: date_at + 1],
+            doc_number=number,
+            issuer=issuer,
+            date=iso_from_any(match) if match else None,
+        )
+        if instrument.issuer is None:
+            instrument.issuer = _issuer(title, [], paras[i + n_head : date_at])
+        rest = paras[date_at + 1 :]
+        if not rest:  # the promulgated text follows under its own 法释 number (see _link_promulgations)
+            return [instrument]
+        children = _heading_child(rest)
+        if not children:
+            return None
+        child = children[0]
+        _adopt(instrument, child)
+        return [instrument, child]
+    return None
+
+
+def _instrument_head(paras: list[Paragraph], i: int) -> tuple[str, str | None, str | None, int, DocKind] | None:
+    """(title, 令号, issuer, paragraphs in the head, kind) when paragraph ``i`` opens a 令, 公告 or notice."""
+    text = compact(paras[i].text)
+    order = _ORDER_LINE.match(text)
+    if order:
+        number = docnumber.parse(order["number"])
+        issuer = organ_of(order["number"] + "公布")
+        return order["number"], str(number) if number else order["number"], issuer, 1, DocKind.ORDER
+    order_title = _ORDER_TITLE.match(text)
+    if order_title and i + 1 < len(paras) and _SERIAL_LINE.match(compact(paras[i + 1].text)):
+        full = text + compact(paras[i + 1].text)
+        issuer = organ_of(full + "公布")
+        return full, full, issuer, 2, DocKind.ORDER
+    kind = kind_of_title(text) if len(text) <= MAX_TITLE_CHARS else None
+    if kind is DocKind.ANNOUNCEMENT and len(text) <= MAX_TITLE_LINE:
+        issuer = text.removeprefix("中华人民共和国").removesuffix("公告") or None
+        return _clean_title(paras[i].text), None, issuer, 1, kind
+    if kind is DocKind.NOTICE and i > 0 and "关于" in text:
+        return _clean_title(paras[i].text), None, _title_issuer(text), 1, kind
+    return None

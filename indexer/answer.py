@@ -4,8 +4,10 @@ evidence does not carry what the question asks for, the answer says it was not f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
+from core.dates import cn_date
 from core.profile import Profile
 from core.sentences import SENTENCE
 from corpus import Document, Segment
@@ -91,41 +93,46 @@ def judge(query: Query, retriever: Retriever) -> Judgement:
     return Judgement(query, ranking, candidates, reason, _evidence(query, ranking, candidates, unseen))
 
 
-def ask(question: Query | str, retriever: Retriever) -> Answer:
+def ask(question: Query | str, retriever: Retriever, *, as_of: date | None = None) -> Answer:
     """The provisions that answer ``question``, quoted and cited; or a plain "not found" with the
-    closest provisions as related (never as the answer)."""
-    query = retriever.query(question) if isinstance(question, str) else question
+    closest provisions as related (never as the answer). Asked ``as_of`` a day, only the texts in force
+    that day answer, and the answer says so."""
+    query = retriever.query(question, as_of) if isinstance(question, str) else question
+    answer = _answer(query, retriever)
+    if query.as_of is None:
+        return answer
+    return replace(answer, answer=f"（按{cn_date(query.as_of)}施行的文件）{answer.answer}")
+
+
+def _answer(query: Query, retriever: Retriever) -> Answer:
     judgement = judge(query, retriever)
     hits = judgement.ranking.hits
     related = hits[:5]
-    scope = f"（按 {query.as_of.isoformat()} 有效的文件）" if query.as_of else ""
     unknown = retriever.unknown_documents(query)
     if unknown and not retriever.referenced_documents(query):
         citing = [h for h in hits if any(_mentions(h, name) for name in unknown)] or related
         names = "、".join(unknown)
-        text = f"未收录该文件：{names}{scope}。以下条款提及或接近该文件，仅供参考，不能作为答案。"
+        text = f"未收录该文件：{names}。以下条款提及或接近该文件，仅供参考，不能作为答案。"
         return Answer(False, text, [], citing)
     if not hits:
-        return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定{scope}。", [], related)
+        return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定。", [], related)
     reason = judgement.reason
     if judgement.judged and not load_answerability().answers(judgement.evidence):
         reason = "与该问题直接对应的规定"
     if reason:
-        return Answer(
-            False, f"{NOT_FOUND_PREFIX}{reason}{scope}。以下条款内容相近，仅供参考，不能作为答案。", [], related
-        )
+        return Answer(False, f"{NOT_FOUND_PREFIX}{reason}。以下条款内容相近，仅供参考，不能作为答案。", [], related)
     outline = procedure_outline(query, hits, retriever.catalogue, retriever.profile)
     if outline is not None:
-        answer = _outline_answer(outline, retriever, related, scope)
+        answer = _outline_answer(outline, retriever, related)
         if answer is not None:
             return answer
     supported = [c for c in judgement.candidates if c.support >= MIN_SUPPORT]
     chosen = _choose(supported or judgement.candidates[:1])  # the model judged the best provision answers
     citations = [c for c in (_cite(c) for c in chosen) if c.verified]
     if not citations:
-        return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文{scope}。", [], related)
+        return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文。", [], related)
     lines = [f"{c.label}：“{c.quote}”" for c in citations]
-    return Answer(True, f"根据{scope}" + "；\n".join(lines), citations, related[len(citations) :])
+    return Answer(True, "根据" + "；\n".join(lines), citations, related[len(citations) :])
 
 
 def _mentions(hit: Hit, name: str) -> bool:
@@ -228,14 +235,14 @@ def _quote_span(c: _Candidate) -> tuple[int, int]:
     return c.start, end
 
 
-def _outline_answer(outline: Outline, retriever: Retriever, related: list[Hit], scope: str) -> Answer | None:
+def _outline_answer(outline: Outline, retriever: Retriever, related: list[Hit]) -> Answer | None:
     """The steps in their order, each quoted from the start of its own provision and cited to it."""
     doc = retriever.catalogue.document(outline.holder.doc_id)
     citations = [c for c in (_citation(doc, s.segment, s.start, s.end) for s in outline.steps) if c.verified]
     if not citations:
         return None
     holder = outline.holder.text.strip() if outline.holder.level == 0 else outline.holder.locator
-    head = f"根据{scope}《{doc.title}》{doc.doc_number or ''}{holder}，依次为：\n"
+    head = f"根据《{doc.title}》{doc.doc_number or ''}{holder}，依次为：\n"
     lines = [f"{c.locator}：“{c.quote}”" for c in citations]
     return Answer(True, head + "；\n".join(lines), citations, related)
 

@@ -29,6 +29,8 @@ FRAME_LOCATORS = frozenset({"标题", "主送", "落款", "附件说明"})
 # the kind of document, grouped coarsely: what it is matters more than its exact name
 KIND_GROUPS: dict[DocKind, str] = {
     DocKind.NOTICE: "notice",
+    DocKind.ORDER: "notice",  # a 令 or 公告 that promulgates a text: like a notice that issues one
+    DocKind.ANNOUNCEMENT: "notice",
     DocKind.SCHEME: "plan",
     DocKind.PROGRAM: "plan",
     DocKind.OPINION: "plan",
@@ -149,7 +151,7 @@ def provision_features(
     n = len(units)
     top = float(lex_raw.max()) if n else 0.0
     lex = lex_raw / top if top > 0 else np.zeros(n, dtype=np.float32)
-    mask = table.in_force if allowed is None else (table.in_force & allowed)
+    mask = table.in_force if allowed is None else allowed  # as of a day: the texts in force then, editions included
     lex_masked = np.where(mask, lex, -1.0)
     pool = set(np.argsort(-lex_masked)[:POOL].tolist())
     dense_vals = dense if dense is not None else np.zeros(n, dtype=np.float32)

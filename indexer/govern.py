@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -23,7 +24,7 @@ GOVERN_DEPTH = 30  # provisions pooled before grouping by document
 ARTICLES_PER_REGULATION = 3
 MAX_REGULATIONS = 5
 
-_NOT_REGULATIONS = frozenset({DocKind.TABLE, DocKind.FORM, DocKind.PLEDGE})
+_NOT_REGULATIONS = frozenset({DocKind.TABLE, DocKind.FORM, DocKind.PLEDGE, DocKind.ORDER, DocKind.ANNOUNCEMENT})
 
 
 @dataclass
@@ -34,15 +35,17 @@ class Regulation:
     why: list[str] = field(default_factory=list)
 
 
-def can_govern(doc: Document, issues_others: bool) -> bool:
-    return doc.status is DocStatus.IN_FORCE and doc.kind not in _NOT_REGULATIONS and not issues_others
+def can_govern(doc: Document, issues_others: bool, in_force_then: bool = False) -> bool:
+    """A normative text in force (or, asked as of a day, in force that day) that does more than issue another."""
+    in_force = doc.status is DocStatus.IN_FORCE or (in_force_then and doc.status is DocStatus.SUPERSEDED)
+    return in_force and doc.kind not in _NOT_REGULATIONS and not issues_others
 
 
-def govern(case: Query | str, retriever: Retriever) -> list[Regulation]:
+def govern(case: Query | str, retriever: Retriever, *, as_of: date | None = None) -> list[Regulation]:
     """Documents ranked by the share of the ranker's belief their provisions hold: the ranked provisions'
     scores become probabilities (softmax over the pool) and each document sums its own, so a text with
     several deciding articles outranks one lucky article of another — no weight is set by hand."""
-    query = retriever.query(case) if isinstance(case, str) else case
+    query = retriever.query(case, as_of) if isinstance(case, str) else case
     catalogue = retriever.catalogue
     issuing = {d.parent_id for d in catalogue.documents() if d.parent_id}
     # the dense model reads the case's content words: embedding cost grows with every character
@@ -57,7 +60,7 @@ def govern(case: Query | str, retriever: Retriever) -> list[Regulation]:
     grouped: dict[str, list[tuple[Hit, float]]] = {}
     for hit, weight in zip(hits, weights, strict=True):
         doc = hit.document
-        if can_govern(doc, doc.id in issuing and doc.kind is DocKind.NOTICE):
+        if can_govern(doc, doc.id in issuing and doc.kind is DocKind.NOTICE, query.as_of is not None):
             grouped.setdefault(doc.id, []).append((hit, float(weight)))
     regulations = [
         Regulation(pairs[0][0].document, sum(w for _, w in pairs), [h for h, _ in pairs[:ARTICLES_PER_REGULATION]])

@@ -96,15 +96,23 @@ class Retriever:
         """The question analysed once: every later stage reads this record."""
         return analyse(question, self.profile, self.index.tokeniser, as_of)
 
-    def search(self, query: Query | str, k: int = 10, query_vector: np.ndarray | None = None) -> list[Hit]:
-        """The ``k`` best provisions: exact citations first, then the ranker's order."""
-        return self.rank(query, k, query_vector).hits
+    def search(
+        self, query: Query | str, k: int = 10, query_vector: np.ndarray | None = None, *, as_of: date | None = None
+    ) -> list[Hit]:
+        """The ``k`` best provisions: exact citations first, then the ranker's order (``as_of``: among the
+        texts in force that day)."""
+        return self.rank(query, k, query_vector, as_of=as_of).hits
 
-    def rank(self, query: Query | str, k: int = 10, query_vector: np.ndarray | None = None) -> Ranking:
+    def rank(
+        self, query: Query | str, k: int = 10, query_vector: np.ndarray | None = None, *, as_of: date | None = None
+    ) -> Ranking:
         """The ``k`` best provisions with the ranker's scores and features of the ranked ones."""
         if isinstance(query, str):
-            query = self.query(query)
+            query = self.query(query, as_of)
         exact = self.exact_hits(query)
+        if query.as_of is not None:  # a cited article of a text not in force that day does not answer
+            in_force = self.catalogue.in_force_on(query.as_of)
+            exact = [h for h in exact if h.document.id in in_force]
         hits = list(exact)
         taken = {h.segment.id for h in exact}
         provisions = self.candidates(query, query_vector)
@@ -143,7 +151,7 @@ class Retriever:
 
     def _allowed(self, as_of: date | None) -> np.ndarray | None:
         """Units whose document was in force on ``as_of`` (None: the texts in force now)."""
-        if as_of is None or not hasattr(self.catalogue, "in_force_on"):
+        if as_of is None:
             return None
         in_force = self.catalogue.in_force_on(as_of)
         return np.array([d in in_force for d in self.table.doc_ids], dtype=bool)[self.table.doc]

@@ -7,6 +7,7 @@ citation holds the key phrase the build checks) and never shape JSON themselves.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from core.citeform import formal_citation
@@ -17,6 +18,7 @@ from policydesk.related import uncited
 if TYPE_CHECKING:
     from core.profile import Profile
     from corpus import Document, Relation, Segment, SourceSpan
+    from corpus.diff import Change
     from generators import GeneratedDocx
     from indexer.answer import Answer, Citation
     from indexer.govern import Regulation
@@ -62,6 +64,9 @@ def _document_fields(doc: Document) -> dict[str, Any]:
         "relations": [relation(r) for r in doc.relations],
         "source": source(doc.source),
         "n_segments": doc.n_segments,
+        "effective_date": doc.effective_date,
+        "expired_date": doc.expired_date,
+        "superseded_by": doc.superseded_by,
     }
 
 
@@ -210,4 +215,22 @@ def rule_output(out: RuleOutput) -> records.RuleOutput:
 def generation_preview(docx: GeneratedDocx) -> records.GenerationPreview:
     return records.GenerationPreview(
         filename=docx.filename, size=len(docx.data), trace=docx.trace, changes=docx.changes
+    )
+
+
+def diff(old: Document, new: Document, changes: list[Change]) -> records.DiffResult:
+    return records.DiffResult(
+        old=document(old),
+        new=document(new),
+        changes=[
+            records.DiffChange(
+                change=c.change,
+                old_locator=c.old_locator,
+                new_locator=c.new_locator,
+                old_text=c.old_text,
+                new_text=c.new_text,
+                spans=[records.DiffSpan(**asdict(span)) for span in c.spans],
+            )
+            for c in changes
+        ],
     )

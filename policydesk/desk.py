@@ -10,13 +10,19 @@ import shutil
 import threading
 import time
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from threadpoolctl import threadpool_limits
 
-from core.errors import InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
+from core.dates import parse_as_of
+from core.errors import AmbiguousCitation, DocumentNotFound, InvalidInput, PolicyDeskError, TooLarge, UnreadableFile
+from core.text import title_key
 from corpus import Catalogue
+from corpus.diff import articles, diff_articles
+from corpus.model import INSTRUMENT_KINDS
+from corpus.model import Document as CatalogueDocument
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from corpus.verify import SourceCheck
 from indexer.answer import ask as answer_question
@@ -34,6 +40,7 @@ from policydesk.records import (
     AddResult,
     Answer,
     CorpusRef,
+    DiffResult,
     Document,
     DocumentDetail,
     ExportRow,
@@ -159,6 +166,18 @@ class Desk:
         whole = whole_provision(document, seg, snap.catalogue)  # an article with its 项 and 目
         return convert.provision(document, seg, whole)
 
+    def diff(self, old: str, new: str) -> DiffResult:
+        """Two editions aligned article by article. OLD and NEW are ids or titles (with or without 《》);
+        a title that names several editions means its oldest for OLD and its newest for NEW, so
+        ``diff 工伤认定办法 工伤认定办法`` compares the first and the latest."""
+        catalogue = self.snapshot().catalogue
+        old_doc = _edition(catalogue, old, newest=False)
+        new_doc = _edition(catalogue, new, newest=True)
+        if old_doc.id == new_doc.id:
+            raise InvalidInput(f"《{old_doc.title}》只有一个版本，请给出两份不同的文件", old=old, new=new)
+        changes = diff_articles(articles(catalogue, old_doc.id), articles(catalogue, new_doc.id))
+        return convert.diff(old_doc, new_doc, changes)
+
     def export(self) -> list[ExportRow]:
         return [convert.export_row(doc, seg) for doc, seg in self.snapshot().catalogue.iter_pairs()]
 
@@ -239,23 +258,26 @@ class Desk:
                 leftover.unlink(missing_ok=True)
 
     # -- retrieval -------------------------------------------------------------------------------
-    def search(self, query: str, k: int = 10) -> SearchResult:
+    def search(self, query: str, k: int = 10, as_of: date | str | None = None) -> SearchResult:
         query = self._checked_text(query, "query")
         if not 1 <= k <= MAX_SEARCH_K:
             raise InvalidInput(f"k 须在 1 到 {MAX_SEARCH_K} 之间")
+        day = parse_as_of(as_of)
         snap = self.snapshot()
         with self._in_flight:
-            hits = snap.retriever.search(query, k=k)
-        return SearchResult(hits=[convert.hit(h) for h in hits], corpus=self.corpus(snap))
+            hits = snap.retriever.search(query, k=k, as_of=day)
+        return SearchResult(hits=[convert.hit(h) for h in hits], corpus=self.corpus(snap, day))
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, as_of: date | str | None = None) -> Answer:
         question = self._checked_text(question, "question")
+        day = parse_as_of(as_of)
         snap = self.snapshot()
         with self._in_flight:
             found = self._answers.get_or_compute(
                 snap.generation.name,
                 question,
-                lambda: answer_question(question, snap.retriever),
+                lambda: answer_question(question, snap.retriever, as_of=day),
+                as_of=day,
                 profile=snap.retriever.profile,
             )
         answer = checked(found, self.source_check(snap))  # checked each time: a source file may change
@@ -264,21 +286,24 @@ class Desk:
 
             s = self.settings
             answer = phrase(question, answer, s.llm_base_url, s.llm_api_key, s.llm_model)
-        return convert.answer(answer, question, self.corpus(snap), snap.retriever.profile)
+        return convert.answer(answer, question, self.corpus(snap, day), snap.retriever.profile)
 
-    def govern(self, case: str) -> GovernResult:
+    def govern(self, case: str, as_of: date | str | None = None) -> GovernResult:
         case = self._checked_text(case, "case")
+        day = parse_as_of(as_of)
         snap = self.snapshot()
         with self._in_flight:
-            regulations = [convert.regulation(r) for r in rank_regulations(case, snap.retriever)]
+            ranked = rank_regulations(case, snap.retriever, as_of=day)
+        regulations = [convert.regulation(r) for r in ranked]
         from rules import consequences_for_case
 
         consequences = [convert.rule_output(c) for c in consequences_for_case(case)]
-        return GovernResult(regulations=regulations, consequences=consequences, corpus=self.corpus(snap))
+        return GovernResult(regulations=regulations, consequences=consequences, corpus=self.corpus(snap, day))
 
-    def corpus(self, snap: Snapshot, as_of: str | None = None) -> CorpusRef:
+    def corpus(self, snap: Snapshot, as_of: date | None = None) -> CorpusRef:
         """The generation a response came from (and the date it was asked as of, when one was given)."""
-        return CorpusRef(generation=snap.generation.name, built_at=snap.manifest.get("built_at"), as_of=as_of)
+        when = as_of.isoformat() if as_of else None
+        return CorpusRef(generation=snap.generation.name, built_at=snap.manifest.get("built_at"), as_of=when)
 
     def source_check(self, snap: Snapshot) -> SourceCheck:
         """One checker per generation: each original file is read and cleaned once, again only if it changes."""
@@ -354,6 +379,20 @@ def _serving(embedder: Embedder | None, settings: Settings, in_flight: InFlight)
         cache_size=settings.query_cache_size,
         in_flight=in_flight,
     )
+
+
+def _edition(catalogue: Catalogue, ref: str, newest: bool) -> CatalogueDocument:
+    docs = [d for d in catalogue.find_documents(ref) if d.kind not in INSTRUMENT_KINDS]
+    if not docs:
+        raise DocumentNotFound(f"未找到文件：{ref}")
+    titles = {title_key(d.title) for d in docs}
+    if len(titles) > 1:
+        raise AmbiguousCitation(
+            f"“{ref}”对应多份不同标题的文件，请给出文件编号或完整标题",
+            candidates=[{"doc_id": d.id, "doc_title": d.title} for d in docs[:10]],
+        )
+    ordered = sorted(docs, key=lambda d: (d.date or "", d.id))
+    return ordered[-1] if newest else ordered[0]
 
 
 def safe_filename(name: str) -> str:

@@ -81,9 +81,43 @@ class Document(Record):
     status: DocStatus
     provisional: bool = Field(description="试行 / 暂行.")
     parent_id: str | None = Field(description="The notice that issues this document.")
-    relations: list[Relation]
+    relations: list[Relation] = Field(
+        description="Every kind: issues, repeals, prevails, supersedes, superseded_by, refers_to."
+    )
     source: Source
     n_segments: int
+    effective_date: str | None = Field(default=None, description="ISO; the day the text says it takes effect.")
+    expired_date: str | None = Field(default=None, description="ISO; the day a newer edition or a repeal took effect.")
+    superseded_by: str | None = Field(default=None, description="Id of the catalogued text that replaced this one.")
+
+
+class DiffSpan(Record):
+    """One changed phrase; offsets index the change's ``old_text`` / ``new_text``."""
+
+    op: str = Field(description="replace, insert or delete.")
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+    old: str
+    new: str
+
+
+class DiffChange(Record):
+    change: str = Field(description="changed, added, removed or renumbered.")
+    old_locator: str | None
+    new_locator: str | None
+    old_text: str | None
+    new_text: str | None
+    spans: list[DiffSpan]
+
+
+class DiffResult(Record):
+    """Two editions aligned article by article (unchanged articles are not listed)."""
+
+    old: Document
+    new: Document
+    changes: list[DiffChange]
 
 
 class Segment(Record):

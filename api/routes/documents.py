@@ -15,7 +15,7 @@ from api.deps import DeskDep, SettingsDep
 from api.errors import Forbidden, Unauthorized, UploadsDisabled, error_responses
 from api.schemas import NO_CONTROL_CHARS
 from core.errors import InvalidInput, TooLarge
-from policydesk.records import AddResult, Document, DocumentDetail, Provision
+from policydesk.records import AddResult, DiffResult, Document, DocumentDetail, Provision
 
 router = APIRouter(prefix="/api", tags=["documents"], responses=error_responses(404))
 
@@ -52,6 +52,18 @@ def list_documents(desk: DeskDep) -> list[Document]:
 def get_document(doc_id: str, desk: DeskDep) -> DocumentDetail:
     """One document with all its segments (locator, text, source file and lines)."""
     return desk.document(doc_id)
+
+
+@router.get("/diff", response_model=DiffResult, summary="两个版本逐条比较", responses=error_responses(404, 409))
+def diff(
+    desk: DeskDep,
+    old: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_CONTROL_CHARS, description="旧版：编号或标题")],
+    new: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_CONTROL_CHARS, description="新版：编号或标题")],
+) -> DiffResult:
+    """Two editions aligned article by article: changed, added, removed and renumbered articles with
+    both locators and texts and the changed phrases (``spans``). A title naming several editions means its
+    oldest as ``old`` and its newest as ``new``."""
+    return desk.diff(old, new)
 
 
 @router.get("/lookup", response_model=Provision, summary="按文号/标题和条款精确查找")

@@ -15,8 +15,13 @@
     notice: "通知", measures: "办法", rules: "细则", provisions: "规定", scheme: "方案", program: "规划",
     opinion: "意见", action_plan: "计划", system: "制度", table: "表", pledge: "承诺书", form: "表样",
     letter: "函", news: "新闻报道", summary: "工作总结", preface: "前言", other: "其他",
+    law: "法律", regulation: "条例", interpretation: "司法解释", decision: "决定", order: "令", announcement: "公告",
   };
-  const RELATIONS = { issues: "印发", repeals: "废止", prevails: "以其为准" };
+  const RELATIONS = {
+    issues: "印发", repeals: "废止", prevails: "以其为准",
+    supersedes: "取代旧版", superseded_by: "已被新版取代", refers_to: "引用",
+  };
+  const CHANGES = { changed: "修改", added: "新增", removed: "删除", renumbered: "条号变动" };
   const FIELD_NAMES = {
     rule: "规则", title: "标题", inputs: "输入", outputs: "结果", explanation: "说明", citations: "依据",
     doc_title: "文件", doc_number: "文号", locator: "条款", quote: "原文", text: "内容", source: "出处",
@@ -400,14 +405,21 @@
         doc.provisional ? el("span", { class: "badge warn" }, "试行/暂行") : null,
         doc.doc_number ? el("span", {}, doc.doc_number) : null,
         doc.issuer ? el("span", {}, doc.issuer) : null,
-        doc.date ? el("span", {}, doc.date) : null),
+        doc.date ? el("span", {}, doc.date) : null,
+        doc.effective_date ? el("span", {}, `施行 ${doc.effective_date}`) : null,
+        doc.expired_date ? el("span", {}, `失效 ${doc.expired_date}`) : null),
       el("p", { class: "src" }, "原文：", sourceText(doc.source)));
     const rels = (doc.relations || []).filter((r) => r.target_title);
     if (rels.length) {
       head.append(el("ul", { class: "relations" }, rels.map((r) => el("li", {},
+        r.kind === "refers_to" ? `${r.locator} ` : null,
         `${RELATIONS[r.kind] || r.kind}：`,
-        r.target_id && r.target_id !== doc.id ? el("a", { href: docHref(r.target_id) }, `《${r.target_title}》`) : `《${r.target_title}》`,
-        r.locator ? `（${r.locator}）` : ""))));
+        r.kind === "refers_to"
+          ? el("a", { href: docHref(r.target_id || doc.id, (r.note || "").replace(/（.*$/, "").replace(/第[^条]+款$/, "")) },
+            r.target_id === doc.id ? `本文件${r.note}` : `《${r.target_title}》${r.note}`)
+          : r.target_id && r.target_id !== doc.id ? el("a", { href: docHref(r.target_id) }, `《${r.target_title}》`) : `《${r.target_title}》`,
+        r.locator && r.kind !== "refers_to" ? `（${r.locator}）` : "",
+        editionLink(doc, r)))));
     }
     if (doc.parent_id) {
       const parent = (catalogue || []).find((d) => d.id === doc.parent_id);
@@ -436,6 +448,37 @@
       view.scrollIntoView({ block: "start" });
       $("#doc-title").focus({ preventScroll: true });
     }
+  }
+
+  /** A button comparing this document with another edition of it (issue 11: GET /api/diff). */
+  function editionLink(doc, rel) {
+    if (!rel.target_id || !["supersedes", "superseded_by"].includes(rel.kind)) return null;
+    const [oldId, newId] = rel.kind === "supersedes" ? [rel.target_id, doc.id] : [doc.id, rel.target_id];
+    const button = el("button", { type: "button", class: "link" }, " 逐条比较两个版本");
+    button.addEventListener("click", () => openDiff(oldId, newId));
+    return button;
+  }
+
+  async function openDiff(oldId, newId) {
+    const view = $("#doc-view");
+    busy(view, "正在比较两个版本…");
+    try {
+      const diff = await api(`/api/diff?old=${encodeURIComponent(oldId)}&new=${encodeURIComponent(newId)}`);
+      const head = el("header", { class: "doc-head" },
+        el("h2", { id: "doc-title", tabindex: "-1" }, `《${diff.new.title}》版本比较`),
+        el("p", { class: "doc-meta" },
+          "旧：", el("a", { href: docHref(diff.old.id) }, `${diff.old.doc_number || ""} ${diff.old.date || ""}`),
+          " 新：", el("a", { href: docHref(diff.new.id) }, `${diff.new.doc_number || ""} ${diff.new.date || ""}`)));
+      const rows = diff.changes.map((c) => el("article", { class: "segment" },
+        el("h3", { class: "locator" }, `${CHANGES[c.change] || c.change} `,
+          [c.old_locator, c.new_locator].filter(Boolean).join(" → ")),
+        c.spans.length
+          ? el("ul", {}, c.spans.map((sp) => el("li", {}, el("del", {}, sp.old || "（无）"), " → ", el("ins", {}, sp.new || "（无）"))))
+          : paragraphs(c.new_text || c.old_text || "")));
+      if (!rows.length) rows.push(el("p", { class: "muted" }, "两个版本的条文相同。"));
+      view.replaceChildren(head, el("div", { class: "segments" }, rows));
+      $("#doc-title").focus({ preventScroll: true });
+    } catch (err) { showError(view, err); }
   }
 
   async function openDocument(docId, locator) {

@@ -51,6 +51,35 @@ def docs(settings: Settings, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("old")
+@click.argument("new")
+@json_option
+@data_options
+@handle_errors
+def diff(settings: Settings, old: str, new: str, as_json: bool) -> None:
+    """Compare two editions article by article: OLD and NEW are ids or titles (one title naming several
+    editions means its oldest as OLD, its newest as NEW)."""
+    result = make_desk(settings).diff(old, new)
+    if as_json:
+        echo_json(result)
+        return
+    click.echo(f"旧：《{result.old.title}》{result.old.doc_number or ''} {result.old.date or ''} [{result.old.id}]")
+    click.echo(f"新：《{result.new.title}》{result.new.doc_number or ''} {result.new.date or ''} [{result.new.id}]")
+    marks = {"changed": "修改", "added": "新增", "removed": "删除", "renumbered": "条号变动"}
+    for change in result.changes:
+        where = " → ".join(x for x in (change.old_locator, change.new_locator) if x)
+        click.echo(f"{marks.get(change.change, change.change)} {where}")
+        for span in change.spans[:8]:
+            click.echo(f"    “{span.old}” → “{span.new}”")
+        if change.change == "added" and change.new_text:
+            click.echo(f"    {change.new_text[:100].replace(chr(10), ' ')}")
+        if change.change == "removed" and change.old_text:
+            click.echo(f"    {change.old_text[:100].replace(chr(10), ' ')}")
+    if not result.changes:
+        click.echo("两个版本的条文相同。")
+
+
+@main.command()
 @click.argument("doc")
 @click.argument("locator")
 @json_option
@@ -58,7 +87,8 @@ def docs(settings: Settings, as_json: bool) -> None:
 @handle_errors
 def show(settings: Settings, doc: str, locator: str, as_json: bool) -> None:
     """Print one article: DOC is a 文号, a title or an id; LOCATOR like 第18条 or 三、（二）."""
-    provision = make_desk(settings).lookup(doc, locator)
+    desk = make_desk(settings)
+    provision = desk.lookup(doc, locator)
     if as_json:
         echo_json(provision)
         return
@@ -66,6 +96,13 @@ def show(settings: Settings, doc: str, locator: str, as_json: bool) -> None:
     click.echo(f"《{provision.doc_title}》{provision.doc_number or ''} {provision.full_locator}")
     click.echo(f"[{src.file} 第{src.line_start}—{src.line_end}行]")
     click.echo(provision.text)
+    document = desk.document(provision.doc_id)
+    for rel in document.relations:  # what this provision defers to (issue 11: cross-references)
+        said_by = rel.locator or ""
+        if rel.kind == "refers_to" and (said_by == provision.locator or said_by.startswith(f"{provision.locator}（")):
+            where = "本文件" if rel.target_id == document.id else f"《{rel.target_title}》"
+            part = f"（{said_by}）" if said_by != provision.locator else ""
+            click.echo(f"  引用：{where}{rel.note}{part}")
 
 
 @main.command()

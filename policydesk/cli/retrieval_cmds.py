@@ -11,6 +11,7 @@ from typing import Any
 import click
 from pydantic import BaseModel
 
+from core.dates import parse_as_of
 from core.errors import InvalidInput, PolicyDeskError
 from corpus import DocStatus
 from policydesk.cli.base import echo_json, handle_errors, jsonable, main
@@ -25,12 +26,23 @@ def batch_option(func: Callable[..., Any]) -> Callable[..., Any]:
         "--batch",
         type=click.Path(dir_okay=False, path_type=Path),
         default=None,
-        help="JSONL file of {id, question|case}; prints one JSON object per line.",
+        help="JSONL file of {id, question|case[, as_of]}; prints one JSON object per line.",
     )(func)
 
 
-def run_batch(path: Path, field: str, call: Callable[[str], BaseModel]) -> None:
-    """One output line per input line, same id; a bad line gets {"id", "error"} and exit status 1."""
+def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--as-of",
+        "as_of",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="Answer from the texts in force on this day (default: those in force now).",
+    )(func)
+
+
+def run_batch(path: Path, field: str, call: Callable[[str, str | None], BaseModel], as_of: str | None = None) -> None:
+    """One output line per input line, same id; a bad line gets {"id", "error"} and exit status 1. A row's
+    own ``as_of`` overrides the command's ``--as-of``."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -43,7 +55,10 @@ def run_batch(path: Path, field: str, call: Callable[[str], BaseModel]) -> None:
             item = json.loads(line)
             if not isinstance(item, dict) or not isinstance(item.get(field), str):
                 raise InvalidInput(f"第{number}行缺少字符串字段 {field!r}")
-            out = {"id": item.get("id"), **jsonable(call(item[field]))}
+            row_as_of = item.get("as_of", as_of)
+            if row_as_of is not None and not isinstance(row_as_of, str):
+                raise InvalidInput(f"第{number}行的 as_of 须为 YYYY-MM-DD 形式的日期")
+            out = {"id": item.get("id"), **jsonable(call(item[field], row_as_of))}
         except json.JSONDecodeError as exc:
             out, failed = {"id": None, "error": f"第{number}行不是有效的 JSON：{exc.msg}"}, failed + 1
         except PolicyDeskError as exc:
@@ -58,16 +73,18 @@ def run_batch(path: Path, field: str, call: Callable[[str], BaseModel]) -> None:
 @click.argument("query", required=False)
 @click.option("--k", default=10, show_default=True, type=click.IntRange(1, MAX_SEARCH_K), help="Number of hits.")
 @batch_option
+@as_of_option
 @json_option
 @data_options
 @handle_errors
-def search(settings: Settings, query: str | None, k: int, batch: Path | None, as_json: bool) -> None:
+def search(settings: Settings, query: str | None, k: int, batch: Path | None, as_of: str | None, as_json: bool) -> None:
     """Top-k articles for a query, with document, 文号, locator and source lines."""
+    day = parse_as_of(as_of)
     desk = make_desk(settings)
     if batch is not None:
-        run_batch(batch, "question", lambda q: desk.search(q, k))
+        run_batch(batch, "question", lambda q, when: desk.search(q, k, as_of=when), as_of)
         return
-    result = desk.search(_required(query, "QUERY"), k)
+    result = desk.search(_required(query, "QUERY"), k, as_of=day)
     if as_json:
         echo_json(result)
         return
@@ -90,19 +107,23 @@ def search(settings: Settings, query: str | None, k: int, batch: Path | None, as
     help="short: 《标题》文号 第十八条（一） [file lines]; formal: 《标题》（文号）第十八条第（一）项, ready to paste.",
 )
 @batch_option
+@as_of_option
 @json_option
 @data_options
 @handle_errors
-def ask(settings: Settings, question: str | None, cite_format: str, batch: Path | None, as_json: bool) -> None:
+def ask(
+    settings: Settings, question: str | None, cite_format: str, batch: Path | None, as_of: str | None, as_json: bool
+) -> None:
     """Answer a question with verbatim, cited provisions (or say it is not in the corpus); the words that
     answer are printed bold."""
     from policydesk.cli.answer_view import print_answer
 
+    day = parse_as_of(as_of)
     desk = make_desk(settings)
     if batch is not None:
-        run_batch(batch, "question", desk.ask)
+        run_batch(batch, "question", lambda q, when: desk.ask(q, as_of=when), as_of)
         return
-    result = desk.ask(_required(question, "QUESTION"))
+    result = desk.ask(_required(question, "QUESTION"), as_of=day)
     if as_json:
         echo_json(result)
         return
@@ -112,16 +133,18 @@ def ask(settings: Settings, question: str | None, cite_format: str, batch: Path 
 @main.command()
 @click.argument("case", required=False)
 @batch_option
+@as_of_option
 @json_option
 @data_options
 @handle_errors
-def govern(settings: Settings, case: str | None, batch: Path | None, as_json: bool) -> None:
+def govern(settings: Settings, case: str | None, batch: Path | None, as_of: str | None, as_json: bool) -> None:
     """Which regulations govern a described case, ranked, with deciding articles and consequences."""
+    day = parse_as_of(as_of)
     desk = make_desk(settings)
     if batch is not None:
-        run_batch(batch, "case", desk.govern)
+        run_batch(batch, "case", lambda c, when: desk.govern(c, as_of=when), as_of)
         return
-    result = desk.govern(_required(case, "CASE"))
+    result = desk.govern(_required(case, "CASE"), as_of=day)
     if as_json:
         echo_json(result)
         return
