@@ -14,6 +14,7 @@ from datetime import date
 import bm25s
 import numpy as np
 
+from core import docnumber
 from core.errors import PolicyDeskError
 from core.profile import Profile, load_profile
 from core.text import normalise_text
@@ -194,8 +195,6 @@ class Retriever:
 
     def cited_numbers(self, query: Query) -> list[str]:
         """The 文号 the question names that the catalogue knows, each in its longest known reading."""
-        from core import docnumber
-
         found = []
         for _, number in docnumber.find(query.text):
             known = next((str(n) for n in number.readings() if self.catalogue.find_documents(str(n))), None)
@@ -205,8 +204,6 @@ class Retriever:
 
     def unknown_documents(self, query: Query) -> list[str]:
         """文号 and 《titles》 the question names that the catalogue does not hold."""
-        from core import docnumber
-
         unknown = [
             str(number)
             for _, number in docnumber.find(query.text)
