@@ -12,6 +12,7 @@ All values are the parameters of rules/params/training_fund.toml.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -61,6 +62,13 @@ def _refuse(field: str, message: str, cite: RuleCitation) -> InvalidInput:
     )
 
 
+def _known_categories(lines: list[BudgetLine], categories: Sequence[str], rule: str, cite: RuleCitation) -> None:
+    """Every budget line in one of the categories the 办法 funds, or a refusal naming the line and the article."""
+    for i, line in enumerate(lines):
+        if line.category not in categories:
+            raise _refuse(f"budget[{i}].category", f"{rule}，“{line.category}”不在其中", cite)
+
+
 def _yuan(value: Decimal) -> str:
     q = value.quantize(Decimal("0.01"))
     return f"{int(q)}" if q == q.to_integral_value() else f"{q:.2f}"
@@ -88,13 +96,8 @@ def _poverty(days: int, trainees: int, lines: list[BudgetLine]) -> list[BudgetCh
     living_cite = TF.cite("living") if days <= cap_days else TF.cite("living_lump")
     living_max = Decimal(per_person * trainees)
     living_total = Decimal(0)
+    _known_categories(lines, categories, f"{POVERTY}只补助{'、'.join(categories)}三类费用", cat_cite)
     for i, line in enumerate(lines):
-        if line.category not in categories:
-            raise _refuse(
-                f"budget[{i}].category",
-                f"{POVERTY}只补助{'、'.join(categories)}三类费用，“{line.category}”不在其中",
-                cat_cite,
-            )
         if line.category == categories[0]:
             for word in TF.value("tuition_excluded"):
                 if word in line.item:
@@ -138,13 +141,13 @@ def _upskilling(lines: list[BudgetLine], standard_total_yuan: Decimal | None) ->
     province_max = standard_total_yuan * province_share
     local_min = standard_total_yuan * local_share
     province = local = Decimal(0)
+    _known_categories(
+        lines,
+        UPSKILLING_CATEGORIES,
+        f"{UPSKILLING}按培训补助标准分级补助，经费只分{PROVINCE_LINE}、{LOCAL_LINE}两类",
+        province_cite,
+    )
     for i, line in enumerate(lines):
-        if line.category not in UPSKILLING_CATEGORIES:
-            raise _refuse(
-                f"budget[{i}].category",
-                f"{UPSKILLING}按培训补助标准分级补助，经费只分{PROVINCE_LINE}、{LOCAL_LINE}两类，“{line.category}”不在其中",
-                province_cite,
-            )
         if line.category == PROVINCE_LINE:
             province += line.amount_yuan
             if province > province_max:
