@@ -8,10 +8,14 @@ Sets: the seeds dev set (../shared/eval: questions over the bundled corpus) and 
 from the product's own code (Retriever.candidates → indexer/features.py), so the model is fitted on
 exactly the numbers it is served.
 
+A third set, bench/data/unseen_fit (questions on the seeds written by an engineer reading the texts,
+not the dev set; bench/data/UNSEEN.md), joins the shipped fit when present; its twin
+bench/data/unseen_heldout is never fitted on and is scored as questions nobody tuned for.
+
 Reported: the ranker fitted on one set and scored on the other (both ways), 5-fold cross-validation on
-STARD (the seeds always in training), and the shipped fit on both (in-sample); the answerability model
-the same ways, at the operating threshold chosen on the training questions (the highest threshold whose
-false not-found rate stays within FNF_BUDGET).
+STARD (the seeds always in training), the shipped fit (in-sample) and the held-out set; the
+answerability model the same ways, at the operating threshold chosen on the training questions (the
+highest threshold whose false not-found rate stays within FNF_BUDGET).
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ RANKER_PARAMS = {
 FNF_BUDGET = 0.07  # false not-found rate allowed on the training questions when choosing the threshold
 FOLDS = 5
 MODELS = ROOT / "indexer" / "models"
+EXTRA_FIT = ROOT / "bench" / "data" / "unseen_fit"  # over the seeds; joins the shipped fit
+HELD_OUT = ROOT / "bench" / "data" / "unseen_heldout"  # over the seeds; never fitted on
 
 
 @dataclass
@@ -80,7 +86,11 @@ def main() -> int:
     else:
         stard_desk = seeds_desk.beside(stard_set.corpus, stard_home)
     sets = {"seeds": (seeds_set, seeds_desk), "stard": (stard_set, stard_desk)}
+    for name, folder in (("unseen_fit", EXTRA_FIT), ("unseen_heldout", HELD_OUT)):
+        if folder.is_dir():
+            sets[name] = (EvalSet.load(folder), seeds_desk)
     questions = {name: _questions(name, s, d) for name, (s, d) in sets.items()}
+    fitted = [name for name in sets if name != "unseen_heldout"]
     report: dict = {"hardware": info, "params": RANKER_PARAMS, "ranker": {}, "answerability": {}}
 
     # -- ranker ---------------------------------------------------------------------------------
@@ -93,14 +103,16 @@ def main() -> int:
     order = np.random.default_rng(0).permutation(len(stard))
     for k in range(FOLDS):
         held = set(order[k::FOLDS].tolist())
-        booster = _fit_ranker(answerable["seeds"] + [q for i, q in enumerate(stard) if i not in held])
+        rest = [q for name in fitted if name != "stard" for q in answerable[name]]
+        booster = _fit_ranker(rest + [q for i, q in enumerate(stard) if i not in held])
         folds.append(_rank_metrics(booster, [q for i, q in enumerate(stard) if i in held]))
-    report["ranker"]["5-fold CV on stard (seeds in training)"] = {
+    report["ranker"]["5-fold CV on stard (the rest in training)"] = {
         m: round(float(np.mean([f[m] for f in folds])), 4) for m in folds[0]
     }
-    shipped = _fit_ranker(answerable["seeds"] + answerable["stard"])
+    shipped = _fit_ranker([q for name in fitted for q in answerable[name]])
     for name in sets:
-        report["ranker"][f"fit both → score {name} (in-sample)"] = _rank_metrics(shipped, answerable[name])
+        label = "held out" if name not in fitted else "in-sample"
+        report["ranker"][f"fit all → score {name} ({label})"] = _rank_metrics(shipped, answerable[name])
 
     # -- answerability --------------------------------------------------------------------------
     from indexer.features import FEATURES
@@ -112,9 +124,10 @@ def main() -> int:
     for train, test in (("seeds", "stard"), ("stard", "seeds")):
         model = _fit_answerability(evidence[train])
         report["answerability"][f"fit {train} → score {test}"] = _answer_metrics(model, evidence[test])
-    model = _fit_answerability(evidence["seeds"] + evidence["stard"])
+    model = _fit_answerability([row for name in fitted for row in evidence[name]])
     for name in sets:
-        report["answerability"][f"fit both → score {name} (in-sample)"] = _answer_metrics(model, evidence[name])
+        label = "held out" if name not in fitted else "in-sample"
+        report["answerability"][f"fit all → score {name} ({label})"] = _answer_metrics(model, evidence[name])
     _print(report)
     if not args.no_write:
         MODELS.mkdir(exist_ok=True)
@@ -179,7 +192,8 @@ def _ranker_meta(report: dict) -> dict:
         "model": "LightGBM LambdaRank",
         "features": list(FEATURES),
         "params": RANKER_PARAMS,
-        "fitted_on": ["../shared/eval dev_qa.jsonl", "../shared/eval/stard_dev qa.jsonl"],
+        "fitted_on": ["../shared/eval dev_qa.jsonl", "../shared/eval/stard_dev qa.jsonl"]
+        + (["bench/data/unseen_fit qa.jsonl"] if EXTRA_FIT.is_dir() else []),
         "validation": report["ranker"],
         "script": "bench/fit_models.py",
     }

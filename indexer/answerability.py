@@ -26,6 +26,7 @@ QUESTION_FEATURES = (
     "top_score",  # the ranker's score of the best provision
     "margin",  # … minus the second's
     "top_dense",  # cosine similarity of the best provision
+    "dense_lift",  # … above the mean of the ranked ones: a question the corpus answers has a provision that stands out
     "lex_top",  # log of the best unit's raw BM25 score
     "unseen",  # share of the question's BM25 tokens (words and their bigrams) found nowhere in the corpus
     "top_share",  # share of the question's bigram weight in the best provision
@@ -63,6 +64,7 @@ class Evidence:
                 float(self.scores[0]),
                 float(self.scores[0]) - second,
                 float(top[_COLUMN["dense"]]),
+                float(top[_COLUMN["dense"]] - self.rows[:, _COLUMN["dense"]].mean()),
                 math.log1p(max(self.lex_top, 0.0)),
                 self.unseen,
                 float(top[_COLUMN["share"]]),

@@ -58,11 +58,25 @@ UNIT_FEATURES = (
     "article",  # the question names this provision's article
     "kind_present",  # the unit holds the kind of value the question asks for
     "level",  # +1 the unit speaks of the question's administrative level, −1 only of another, 0 neither
+    "other_level",  # the unit speaks of a level the question does not name
+    "share_rest",  # share of the question's bigram weight beyond its document's title found in the unit
     "log_len",  # log of the unit's length
     "non_normative",  # news, summaries, prefaces, letters
     "frame",  # 标题/主送/落款 units: metadata of a text
 )
-FEATURES = (*UNIT_FEATURES, "n_units", "doc_dense", "doc_share", "dense_gap", *(f"kind_{g}" for g in GROUPS))
+CHAPTER_FEATURES = (
+    "chapter_dense",  # mean dense similarity of the units of the provision's chapter (its parent part)
+    "chapter_lex",  # the best scaled BM25 among them: the topic region of a long code, not one article
+)
+FEATURES = (
+    *UNIT_FEATURES,
+    "n_units",
+    "doc_dense",
+    "doc_share",
+    "dense_gap",
+    *CHAPTER_FEATURES,
+    *(f"kind_{g}" for g in GROUPS),
+)
 
 
 @dataclass(frozen=True)
@@ -79,13 +93,16 @@ class UnitTable:
     in_force: np.ndarray  # not superseded
     kind_onehot: np.ndarray  # per document ordinal: one-hot over GROUPS
     article_of: list[str]  # per provision: its article locator ("第十八条"), or ""
+    chapter: np.ndarray  # chapter ordinal per unit: the part holding its provision (章/节), else its document
+    chapter_size: np.ndarray  # units per chapter ordinal
 
     @classmethod
     def build(cls, units: Sequence[Unit], catalogue: Catalogue) -> UnitTable:
         provision_ids: list[str] = []
         provision_ord: dict[str, int] = {}
         doc_ord: dict[str, int] = {}
-        provision, doc, article_of = [], [], []
+        chapter_ord: dict[str, int] = {}
+        provision, doc, article_of, chapter = [], [], [], []
         for unit in units:
             key, article = _provision_of(unit.segment_id, catalogue)
             if key not in provision_ord:
@@ -94,6 +111,8 @@ class UnitTable:
                 article_of.append(article)
             provision.append(provision_ord[key])
             doc.append(doc_ord.setdefault(unit.doc_id, len(doc_ord)))
+            part = catalogue.segment(key).parent_id if catalogue.segment(key) is not None else None
+            chapter.append(chapter_ord.setdefault(part or unit.doc_id, len(chapter_ord)))
         doc_ids = list(doc_ord)
         documents = [catalogue.document(d) for d in doc_ids]
         onehot = np.zeros((len(doc_ids), len(GROUPS)), dtype=np.float32)
@@ -111,6 +130,8 @@ class UnitTable:
             in_force=np.array([s is not DocStatus.SUPERSEDED for s in status], dtype=bool),
             kind_onehot=onehot,
             article_of=article_of,
+            chapter=np.array(chapter, dtype=np.int32),
+            chapter_size=np.bincount(np.array(chapter, dtype=np.int64), minlength=len(chapter_ord)).astype(np.float32),
         )
 
 
@@ -182,6 +203,8 @@ def provision_features(
             float(bool(article) and article in asked_articles),
             float(profile.holds(query.kind, unit.text)),
             0.0 if not spoken else (1.0 if spoken & query.levels else -1.0),
+            float(bool(spoken - query.levels)),
+            grams.share_beyond(unit.text, unit.doc_title),
             table.log_len[i],
             table.non_normative[i],
             table.frame[i],
@@ -202,6 +225,10 @@ def provision_features(
     doc_dense = np.zeros(ordinals.size, dtype=np.float32)
     for d in np.unique(docs):
         doc_dense[docs == d] = prov_dense[docs == d].max()
+    chapters = table.chapter[best_unit]
+    chapter_dense = np.bincount(table.chapter, weights=dense_vals, minlength=table.chapter_size.size)
+    chapter_lex = np.zeros(table.chapter_size.size, dtype=np.float32)
+    np.maximum.at(chapter_lex, table.chapter, np.where(mask, lex, 0.0).astype(np.float32))
     leaders = docs[np.argsort(-prov_dense)[:DOC_SHARE_DEPTH]]
     doc_share = np.array([np.count_nonzero(leaders == d) for d in docs], dtype=np.float32) / DOC_SHARE_DEPTH
     matrix = np.hstack(
@@ -211,6 +238,8 @@ def provision_features(
             doc_dense[:, None],
             doc_share[:, None],
             (prov_dense.max() - prov_dense)[:, None],
+            (chapter_dense[chapters] / table.chapter_size[chapters])[:, None],
+            chapter_lex[chapters][:, None],
             table.kind_onehot[docs],
         ]
     ).astype(np.float32)

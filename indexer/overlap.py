@@ -59,6 +59,20 @@ class WeightedGrams:
         have = _text_bigrams(text)
         return sum(w for g, w in self._weights.items() if g in have) / self._total
 
+    def share_beyond(self, text: str, known: str) -> float:
+        """Share of the weight of the question's bigrams that ``known`` lacks which the text contains.
+
+        A question names its document (its title) and then what it asks of it; provisions of that
+        document all match the first part, so what tells them apart is how much of the rest they hold.
+        """
+        skip = _text_bigrams(known)
+        rest = {g: w for g, w in self._weights.items() if g not in skip}
+        total = sum(rest.values())
+        if not total:
+            return 0.0
+        have = _text_bigrams(text)
+        return sum(w for g, w in rest.items() if g in have) / total
+
 
 @functools.lru_cache(maxsize=20_000)
 def _text_bigrams(text: str) -> frozenset[str]:

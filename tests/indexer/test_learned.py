@@ -98,3 +98,34 @@ def test_answerability_probability_grows_with_evidence() -> None:
     strong_rows[:, FEATURES.index("dense")] = 0.9
     strong = Evidence(rows=strong_rows, support=0.9, lex_top=30.0, unseen=0.0, **base)
     assert model.probability(strong) > model.probability(weak)
+
+
+def test_what_a_question_asks_beyond_its_documents_title_tells_provisions_apart(desk: Desk) -> None:
+    """Every provision of a named document matches its title; ``share_beyond`` reads only the rest of
+    the question, so the provision holding the asked phrase scores above its neighbours."""
+    retriever = desk.snapshot().retriever
+    doc = next(d for d in retriever.catalogue.documents() if d.title.endswith("办法") and d.n_segments > 10)
+    articles = [s for s in retriever.catalogue.segments(doc.id) if re.match(r"第.+条$", s.locator) and len(s.text) > 40]
+    target, other = articles[2], articles[-1]
+    phrase = next(
+        run for run in re.findall(r"[\u4e00-\u9fff]{6,}", target.text) if run not in other.text and run not in doc.title
+    )
+    query = retriever.query(f"{doc.title}里{phrase}是怎么规定的")
+    grams = retriever.bigram_idf.weigh(set(query.grams))
+    assert grams.share_beyond(target.text, doc.title) > grams.share_beyond(other.text, doc.title)
+    assert grams.share_beyond(doc.title, doc.title) == 0.0  # the title alone holds nothing of the rest
+
+
+def test_a_provision_speaking_of_another_level_is_marked(desk: Desk) -> None:
+    """``other_level``: a provision that speaks of a level the question does not name (from the profile)."""
+    retriever = desk.snapshot().retriever
+    profile = retriever.profile
+    column = FEATURES.index("other_level")
+    query = retriever.query("省级竞赛的获奖选手有什么奖励")
+    assert query.levels
+    provisions = retriever.candidates(query)
+    for ordinal, unit_index, row in zip(provisions.ordinals, provisions.best_unit, provisions.matrix, strict=True):
+        hit = retriever.provision_hit(int(ordinal), int(unit_index), 0.0)
+        if profile.levels_of(hit.unit.text) - query.levels:  # its best unit speaks of another level
+            assert row[column] == 1.0
+    assert provisions.matrix[:, column].any() and not provisions.matrix[:, column].all()
