@@ -63,6 +63,8 @@ class Profile:
     which_words: tuple[str, ...]
     question_noise: re.Pattern[str]
     region_prefix: re.Pattern[str] | None
+    place: re.Pattern[str] | None  # the places a question may name (the profile's names, longest first)
+    enclosing: Mapping[str, frozenset[str]]  # place → the places it lies within
     answer_kinds: tuple[AnswerKind, ...]
     levels: tuple[Level, ...]
     procedure_question: re.Pattern[str] | None
@@ -114,6 +116,14 @@ class Profile:
             if level.issuer is not None and level.issuer.search(issuer):
                 return level.label
         return None
+
+    def places_in(self, text: str) -> frozenset[str]:
+        """The places (provinces, prefectures…) a text names."""
+        return frozenset(self.place.findall(text)) if self.place is not None else frozenset()
+
+    def covers(self, region: str, place: str) -> bool:
+        """Whether a text bound to ``region`` applies to ``place``: the same place, or one inside it."""
+        return place == region or region in self.enclosing.get(place, frozenset())
 
     def without_region(self, title: str) -> str:
         return self.region_prefix.sub("", title) if self.region_prefix is not None else title
@@ -219,7 +229,14 @@ def _compile(data: dict[str, Any]) -> Profile:
         )
         for name in levels_table.get("order", [])
     )
-    prefixes = sorted(data.get("places", {}).get("region_prefixes", []), key=len, reverse=True)
+    places = data.get("places", {})
+    prefixes = sorted(places.get("region_prefixes", []), key=len, reverse=True)
+    within: dict[str, list[str]] = places.get("within", {})
+    enclosing: dict[str, set[str]] = {}
+    for outer, inner in within.items():
+        for place in inner:
+            enclosing.setdefault(place, set()).add(outer)
+    names = sorted({*places.get("names", []), *within, *enclosing}, key=len, reverse=True)
     procedure = data.get("procedure", {})
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return Profile(
@@ -231,6 +248,8 @@ def _compile(data: dict[str, Any]) -> Profile:
         which_words=tuple(words.get("which", [])),
         question_noise=re.compile("|".join(map(re.escape, cuttable))) if cuttable else re.compile("(?!)"),
         region_prefix=re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")") if prefixes else None,
+        place=re.compile("|".join(map(re.escape, names))) if names else None,
+        enclosing={place: frozenset(outer) for place, outer in enclosing.items()},
         answer_kinds=kinds,
         levels=levels,
         procedure_question=_alternatives(procedure.get("question", [])),

@@ -192,12 +192,31 @@ def _unanswerable(query: Query, hits: list[Hit], candidates: list[_Candidate], p
         evidence = " ".join(f"{h.document.title} {h.document.date or ''} {h.unit.text}" for h in hits[:5])
         if not any(y in evidence for y in query.years):
             return f"{'、'.join(query.years)}年的相关文件"
+    if query.places and _about_other_places(query, hits[:5], profile):
+        return f"适用于{'、'.join(sorted(query.places))}的规定"
     if query.levels:
         typed = [c for c in candidates[:8] if c.typed or kind is None]
         spoken = [profile.levels_of(_sentence_context(c)) for c in typed]
         if typed and all(s and not (s & query.levels) for s in spoken):
             return "适用于所问层级（如市级、省级）的规定"
     return None
+
+
+def _about_other_places(query: Query, hits: list[Hit], profile: Profile) -> bool:
+    """The question names a place, the best text is bound to another region (its title or issuer names
+    one), and no hit names the place or is bound to a region holding it: another region's rules."""
+
+    def bound(hit: Hit) -> frozenset[str]:
+        return profile.places_in(f"{hit.document.title} {hit.document.issuer or ''}")
+
+    if not hits or not bound(hits[0]):
+        return False
+    for hit in hits:
+        if profile.places_in(f"{hit.document.title} {hit.unit.text}") & query.places:
+            return False
+        if any(profile.covers(region, place) for region in bound(hit) for place in query.places):
+            return False
+    return True
 
 
 def _sentence_context(c: _Candidate) -> str:

@@ -30,6 +30,7 @@ class Query:
     titles: tuple[str, ...]  # 《titles》 named
     locators: tuple[str, ...]  # article or section locators named, canonical
     as_of: date | None = None  # answer from the texts in force that day
+    places: frozenset[str] = frozenset()  # places named (the profile's provinces, prefectures…)
 
     @property
     def names_document(self) -> bool:
@@ -57,4 +58,5 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
         titles=tuple(dict.fromkeys(m.group(1) for m in _TITLE.finditer(text))),
         locators=tuple(dict.fromkeys(locators)),
         as_of=as_of,
+        places=profile.places_in(text),
     )
