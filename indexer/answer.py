@@ -252,4 +252,4 @@ def _completed(answer: Answer, query: Query, retriever: Retriever) -> Answer:
     notes = edition_notes(answer.citations, catalogue)
     text = answer.answer + "".join(f"；\n{referenced_line(c)}" for c in deferred)
     text += "".join(f"\n{note.line}。" for note in notes)
-    return Answer(answer.found, text, [*answer.citations, *deferred], related, notes)
+    return replace(answer, answer=text, citations=[*answer.citations, *deferred], related=related, superseded=notes)
