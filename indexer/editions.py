@@ -85,15 +85,9 @@ def in_force_hits(hits: Sequence[Hit], catalogue: Catalogue, as_of: date | None)
 
 def _neighbours(doc: Document, catalogue: Catalogue) -> list[tuple[str, Document]]:
     """The editions ``doc`` superseded and the one that superseded it, as catalogued (one step each way)."""
-    out = []
-    for rel in doc.relations:
-        if rel.target_id is None or rel.target_id == doc.id:
-            continue
-        if rel.kind is RelationKind.SUPERSEDES:
-            out.append((OLDER, catalogue.document(rel.target_id)))
-        elif rel.kind is RelationKind.SUPERSEDED_BY:
-            out.append((LATER, catalogue.document(rel.target_id)))
-    return out
+    known = {d.id: d for d in catalogue.editions_of(doc.id)}
+    kinds = {RelationKind.SUPERSEDES: OLDER, RelationKind.SUPERSEDED_BY: LATER}
+    return [(kinds[r.kind], known[r.target_id]) for r in doc.relations if r.kind in kinds and r.target_id in known]
 
 
 def _note(

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
+from core.errors import DocumentNotFound
 from core.locator import MARKERS
 from core.numerals import int_to_cn
 from core.sentences import SENTENCE
@@ -112,7 +113,10 @@ def _titled(doc: Document, ref: FoundReference, catalogue: Catalogue) -> Documen
     """The document a 《X》 names, as the build resolved it (the edition in force then), if catalogued."""
     for rel in doc.relations:
         if rel.kind is RelationKind.REFERS_TO and rel.target_title == ref.target_title and rel.target_id:
-            return catalogue.document(rel.target_id)
+            try:
+                return catalogue.document(rel.target_id)
+            except DocumentNotFound:  # a relation to a text no longer catalogued: nothing to quote
+                return None
     return None
 
 
