@@ -23,6 +23,7 @@ FILES = (
     "renshebu_nianxiujia_shishi_banfa_2008.txt",
     "laobaobu_gongshang_rending_banfa_2003.txt",
     "renshebu_gongshang_rending_banfa_2010.txt",
+    "zhejiang_laodong_baozhang_jiancha_tiaoli.txt",
 )
 
 
@@ -90,6 +91,15 @@ def test_nothing_already_cited_is_cited_again(catalogue: Catalogue) -> None:
     added = referenced(both, catalogue, None)
     assert [c.locator for c in added] == ["第三条"]
     assert referenced([*both, *added], catalogue, None) == []
+
+
+def test_a_text_named_in_brackets_but_not_held_brings_nothing(catalogue: Catalogue) -> None:
+    """Quoted "依照国务院《劳动保障监察条例》第十一条": the regulation is not in the corpus, so there is nothing to
+    quote — and never the article of that number in the text that names it."""
+    provincial = _doc(catalogue, "浙江省劳动保障监察条例")
+    quoted = _quote(catalogue, provincial, "第十二条")
+    assert "《劳动保障监察条例》第十一条" in quoted.quote
+    assert referenced([quoted], catalogue, None) == []
 
 
 def test_one_hop_only(catalogue: Catalogue) -> None:
