@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.locator import MARKERS
-from core.numerals import NUMBER
+from core.numerals import NUMBER, to_int
 from core.text import compact
 
 _KINDS = r"(?:实施办法|实施细则|办法|条例|规定|细则|解释|法|决定|意见|方案|通知)"
@@ -24,7 +24,9 @@ _REFERENCE = re.compile(
     rf"(?P<scope>本条|本{_KINDS}|《(?P<title>[^《》]{{2,80}})》)?(?P<items>{_ITEM}(?:{_JOIN}{_ITEM})*)"
 )
 _ONE = re.compile(rf"第(?P<article>{NUMBER})条(?:第(?P<clause>{NUMBER})款)?")
-_PREVIOUS = re.compile(r"前款|前两款|前三款")
+PREVIOUS = {"前款": 1, "前两款": 2, "前三款": 3}
+"""How many paragraphs (款) before its own each "前…款" names."""
+_PREVIOUS = re.compile("|".join(PREVIOUS))
 _UNQUOTED_NAME = re.compile(rf"[\u4e00-\u9fff]{_KINDS}$")
 
 
@@ -75,3 +77,12 @@ def references_in(units: Iterable[tuple[str, str]]) -> list[FoundReference]:
 def _article_of(locator: str) -> str | None:
     match = MARKERS["article"].match(locator)
     return match.group(0) if match else None
+
+
+def target_parts(target_locator: str) -> tuple[str, int | None]:
+    """A found reference's target split into its article and its 款 number: "第二十五条第二款" →
+    ("第二十五条", 2); "第三条" → ("第三条", None)."""
+    match = _ONE.match(target_locator)
+    if match is None:
+        return target_locator, None
+    return f"第{match['article']}条", to_int(match["clause"]) if match["clause"] else None

@@ -10,9 +10,13 @@ from datetime import date
 from core.dates import cn_date
 from core.profile import Profile
 from core.sentences import SENTENCE
-from corpus import Document, Segment
+from corpus import Segment
 from indexer.answerability import Evidence, load_answerability
+from indexer.citation import Citation
+from indexer.citation import cite as _citation
+from indexer.editions import EditionNote, edition_notes, in_force_hits
 from indexer.query import Query
+from indexer.references import referenced, referenced_line
 from indexer.retrieve import Hit, Ranking, Retriever
 from indexer.steps import Outline, procedure_outline
 
@@ -28,30 +32,13 @@ QUOTE_CHARS = 200  # otherwise the answering sentence and what continues it, up 
 NOT_FOUND_PREFIX = "未在现有政策文件中找到"
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
-    doc_id: str
-    doc_title: str
-    doc_number: str | None
-    locator: str
-    quote: str
-    file: str
-    line_start: int
-    line_end: int
-    status: str
-    verified: bool
-
-    @property
-    def label(self) -> str:
-        return f"《{self.doc_title}》{self.doc_number or ''}{self.locator}"
-
-
 @dataclass
 class Answer:
     found: bool
     answer: str
     citations: list[Citation] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)  # the closest hits, shown when nothing answers
+    superseded: list[EditionNote] = field(default_factory=list)  # other editions of the quoted texts, named
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +85,7 @@ def ask(question: Query | str, retriever: Retriever, *, as_of: date | None = Non
     closest provisions as related (never as the answer). Asked ``as_of`` a day, only the texts in force
     that day answer, and the answer says so."""
     query = retriever.query(question, as_of) if isinstance(question, str) else question
-    answer = _answer(query, retriever)
+    answer = _completed(_answer(query, retriever), query, retriever)
     if query.as_of is None:
         return answer
     return replace(answer, answer=f"（按{cn_date(query.as_of)}施行的文件）{answer.answer}")
@@ -271,20 +258,17 @@ def _cite(c: _Candidate) -> Citation:
     return _citation(c.hit.document, c.segment, start, end)
 
 
-def _citation(doc: Document, segment: Segment, start: int, end: int) -> Citation:
-    quote = segment.text[start:end].strip()
-    start = segment.text.find(quote, start)
-    end = start + len(quote)
-    line_start, line_end = segment.lines_for(start, end)
-    return Citation(
-        doc_id=doc.id,
-        doc_title=doc.title,
-        doc_number=doc.doc_number,
-        locator=segment.locator,
-        quote=quote,
-        file=segment.source.file,
-        line_start=line_start,
-        line_end=line_end,
-        status=str(doc.status),
-        verified=bool(quote) and quote in segment.text,
-    )
+def _completed(answer: Answer, query: Query, retriever: Retriever) -> Answer:
+    """What an answer adds to its quotes (issue 11): the provisions they defer to, quoted and cited
+    (``indexer/references.py``); the other editions of the quoted texts, named but never quoted
+    (``indexer/editions.py``); and only texts in force among the related provisions."""
+    catalogue = retriever.catalogue
+    related = in_force_hits(answer.related, catalogue, query.as_of)
+    if not answer.found:
+        return replace(answer, related=related)
+    grams = retriever.bigram_idf.weigh(set(query.grams))
+    deferred = referenced(answer.citations, catalogue, query.as_of, grams.share)
+    notes = edition_notes(answer.citations, catalogue)
+    text = answer.answer + "".join(f"；\n{referenced_line(c)}" for c in deferred)
+    text += "".join(f"\n{note.line}。" for note in notes)
+    return replace(answer, answer=text, citations=[*answer.citations, *deferred], related=related, superseded=notes)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 import httpx
 
@@ -55,7 +56,8 @@ def phrase(question: str, answer: Answer, base_url: str, api_key: str | None, mo
     if not text or not supported_by(text, [c.quote for c in answer.citations]):
         return answer
     sources = "；".join(c.label for c in answer.citations)
-    return Answer(True, f"{text}\n（依据：{sources}）", answer.citations, answer.related)
+    editions = "".join(f"\n{n.line}。" for n in answer.superseded)  # other editions stay named
+    return replace(answer, answer=f"{text}\n（依据：{sources}）{editions}")
 
 
 def supported_by(text: str, quotes: list[str]) -> bool:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from corpus.diff import Change
     from generators import GeneratedDocx
     from indexer.answer import Answer, Citation
+    from indexer.editions import EditionNote
     from indexer.govern import Regulation
     from indexer.retrieve import Hit
     from indexer.units import Unit
@@ -151,6 +152,7 @@ def citation(c: Citation, question: str = "", profile: Profile | None = None) ->
         verified=c.verified,
         highlights=highlights(question, c.quote, profile) if question else [],  # issue 15
         formal=formal_citation(c.doc_title, c.doc_number, c.locator),  # issue 15
+        refers_from=c.refers_from,  # issue 11: quoted because a cited provision defers to it
     )
 
 
@@ -162,9 +164,19 @@ def answer(
         answer=a.answer,
         citations=[citation(c, question, profile) for c in a.citations],
         related=[hit(h) for h in uncited(a.related, a.citations)],  # issue 15: never a cited provision again
-        short_answer=short_answer(question, [c.quote for c in a.citations], profile) if a.found and question else None,
+        short_answer=short_answer(question, _answering_quotes(a), profile) if a.found and question else None,
         corpus=corpus,
+        superseded=[edition_note(n) for n in a.superseded],  # issue 11
     )
+
+
+def _answering_quotes(a: Answer) -> list[str]:
+    """The quotes that answer; a provision quoted only because one of them defers to it does not."""
+    return [c.quote for c in a.citations if c.refers_from is None]
+
+
+def edition_note(n: EditionNote) -> records.EditionNote:
+    return records.EditionNote(**asdict(n))
 
 
 def regulation(r: Regulation) -> records.Regulation:

@@ -25,6 +25,7 @@ __all__ = [
     "Document",
     "DocumentDetail",
     "DocumentRef",
+    "EditionNote",
     "ExportRow",
     "GenerationPreview",
     "GovernResult",
@@ -225,6 +226,30 @@ class Citation(Record):
         description="[start, end) character offsets into ``quote`` of the words that answer.",
     )
     formal: str = Field(default="", description="The citation ready to paste: 《标题》（文号）第十八条第（一）项.")
+    refers_from: str | None = Field(
+        default=None,
+        description="Set on a provision quoted because a cited one defers to it (按第十条规定执行, 前款): the "
+        "locator of that cited provision. Null on the provisions that answer.",
+    )
+
+
+class EditionNote(Record):
+    """Another edition of a quoted text, named beside the answer and never quoted as current."""
+
+    edition: Literal["older", "later"] = Field(
+        description="older: an edition the quoted text superseded; later: one that later superseded it "
+        "(when the answer is given as of a day the quoted text was in force)."
+    )
+    doc_id: str
+    doc_title: str
+    doc_number: str | None
+    locator: str = Field(description="The article of that edition aligned with the quoted one (its wording differs).")
+    effective_date: str | None = Field(description="ISO; when that edition took effect.")
+    expired_date: str | None = Field(description="ISO; when that edition was superseded (null while in force).")
+    superseded_by: str | None = Field(description="Id of the text that replaced that edition.")
+    changed: bool = Field(description="The quoted provision itself (the 项 or article) reads differently there.")
+    cited_doc_id: str = Field(description="The quoted provision this note stands beside: its document …")
+    cited_locator: str = Field(description="… and its locator.")
 
 
 class Answer(Record):
@@ -237,6 +262,11 @@ class Answer(Record):
         description="The exact words of a quote that answer a question asking for a value (一次性奖金10000元).",
     )
     corpus: CorpusRef | None = Field(default=None, description="The generation that answered.")
+    superseded: list[EditionNote] = Field(
+        default_factory=list,
+        description="Older editions of the quoted texts whose aligned article reads differently (named, never "
+        "quoted), and — asked as of a day — the editions that later replaced them.",
+    )
 
 
 class RegulationArticle(Record):

@@ -4,6 +4,7 @@ its line leaves the answer text with it. With no quote left the answer says none
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from corpus.verify import SourceCheck
@@ -22,13 +23,16 @@ def checked(answer: Answer, check: SourceCheck) -> Answer:
     if not dropped:
         return answer
     if not kept:
-        return replace(answer, found=False, answer=UNCHECKABLE, citations=[])
-    return replace(answer, answer=_without(answer.answer, dropped), citations=kept)
+        return replace(answer, found=False, answer=UNCHECKABLE, citations=[], superseded=[])
+    quoted = {(c.doc_id, c.locator) for c in kept}  # an edition note stands beside a quote that is kept
+    notes = [n for n in answer.superseded if (n.cited_doc_id, n.cited_locator) in quoted]
+    text = _without(answer.answer, dropped, [f"{n.line}。" for n in answer.superseded if n not in notes])
+    return replace(answer, answer=text, citations=kept, superseded=notes)
 
 
-def _without(text: str, dropped: list[Citation]) -> str:
-    """The answer text without the lines that quote a dropped citation."""
+def _without(text: str, dropped: list[Citation], notes: Sequence[str] = ()) -> str:
+    """The answer text without the lines that quote a dropped citation (or name an edition beside one)."""
     quoted = [f"“{c.quote}”" for c in dropped]
-    lines = [line for line in text.split("\n") if not any(q in line for q in quoted)]
+    lines = [line for line in text.split("\n") if not any(q in line for q in quoted) and line not in notes]
     out = "\n".join(lines).rstrip("；;\n")
     return out if out.startswith(_LEAD) or not text.startswith(_LEAD) else _LEAD + out

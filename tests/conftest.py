@@ -69,6 +69,34 @@ def fresh_home(built_home: Path, tmp_path: Path) -> Iterator[Path]:
     yield home
 
 
+REAL_DIR = Path(__file__).resolve().parent / "data" / "real"
+REAL_FILES = (
+    "guowuyuan_shengchan_shigu_tiaoli_2007.pdf",
+    "guowuyuan_gongshang_baoxian_tiaoli_2010.txt",
+    "guowuyuan_nianxiujia_tiaoli_2007_ling514.txt",
+    "renshebu_nianxiujia_shishi_banfa_2008.txt",
+    "laobaobu_gongshang_rending_banfa_2003.docx",
+    "renshebu_gongshang_rending_banfa_2010.txt",
+    "guowuyuan_fangjia_banfa_2013.txt",
+    "guowuyuan_fangjia_banfa_2024.txt",
+    "fashi_2013_3_jubu_laodong_baochou_jieshi.txt",
+    "fashi_2020_26_laodong_zhengyi_jieshi_yi.txt",
+    "zhejiang_laodong_baozhang_jiancha_tiaoli.docx",
+    "laobaobu_daoban_jubao_tongzhi_2007.docx",
+)
+"""The real public texts of tests/data/real (see its README) that ``real_home`` adds beside the seeds."""
+
+
+@pytest.fixture(scope="session")
+def real_home(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the seeds' data directory with every real text added (one rebuild per session): laws,
+    regulations and two editions of two texts. Read-only for the tests that share it."""
+    home = tmp_path_factory.mktemp("real") / "home"
+    shutil.copytree(built_home, home, symlinks=True)
+    Desk(Settings(home=home)).add_files([REAL_DIR / name for name in REAL_FILES])
+    return home
+
+
 @pytest.fixture(scope="session")
 def eval_dir() -> Path:
     if not (EVAL_DIR / "dev_qa.jsonl").is_file():

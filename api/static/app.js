@@ -200,6 +200,13 @@
     return el("p", { class: "corpus-ref" }, parts.join(" · "));
   }
 
+  /** What an edition note says beside the answer: when the older edition stopped, or the later one began. */
+  function editionText(n) {
+    const same = n.changed ? "" : "（所引之项文字未变）";
+    if (n.edition === "older") return `${n.expired_date ? `${n.expired_date} 起` : ""}被取代${same}`;
+    return `${n.cited_locator} 此后被修改${n.effective_date ? `，${n.effective_date} 起施行` : ""}${same}`;
+  }
+
   function renderAsk(res) {
     answerWords.clear();
     for (const c of res.citations || []) {
@@ -216,8 +223,15 @@
       box.append(el("ol", { class: "citations" }, res.citations.map((c) => el("li", { class: "citation" },
         citationLink(c),
         c.formal ? copyButton(c.formal) : null,
+        c.refers_from ? el("p", { class: "refers-from" }, `${c.refers_from}所引条文（依其规定执行，一并列出）`) : null,
         markedQuote(c.quote, c.highlights),
         el("p", { class: "src" }, "原文：", sourceText(c.source))))));
+    }
+    if (res.superseded && res.superseded.length) {
+      box.append(el("h2", {}, "其他版本（仅列出，不作为引文）"));
+      box.append(el("ul", { class: "editions" }, res.superseded.map((n) => el("li", {},
+        el("span", { class: `badge ${n.edition === "older" ? "bad" : "warn"}` }, n.edition === "older" ? "旧版，已被取代" : "后经修改"),
+        " ", citationLink(n), " ", editionText(n)))));
     }
     if (res.related && res.related.length) {
       box.append(el("h2", {}, res.found ? "相关条款" : "最接近的条款（仅供参考，不是答案）"));
@@ -382,7 +396,8 @@
     return segments.find((s) => norm(s.locator) === want)
       || segments.find((s) => norm(s.full_locator) === want)
       || segments.find((s) => want.endsWith(norm(s.locator)) && norm(s.locator))
-      || segments.find((s) => norm(s.locator).startsWith(want));
+      || segments.find((s) => norm(s.locator).startsWith(want))
+      || segments.find((s) => norm(s.locator) === want.replace(/第[^条]+款$/, ""));  // 第二十五条第二款: its article
   }
 
   /** The ids of a segment and all its descendants (an article is shown with its items). */

@@ -30,11 +30,15 @@ def print_answer(result: Answer, formal: bool = False) -> None:
     if result.short_answer:
         console.print(Text.assemble("  答：", (result.short_answer, BOLD)))
     for c in result.citations:
+        why = f"（{c.refers_from}所引）" if c.refers_from else ""  # quoted because a cited provision defers to it
         if formal:
-            click.echo(f"  出处：{c.formal}")
+            click.echo(f"  出处{why}：{c.formal}")
         else:
             lines = f"{c.source.file} 第{c.source.line_start}—{c.source.line_end}行"
-            click.echo(f"  出处：《{c.doc_title}》{c.doc_number or ''} {c.locator} [{lines}]")
+            click.echo(f"  出处{why}：《{c.doc_title}》{c.doc_number or ''} {c.locator} [{lines}]")
+    for n in result.superseded:  # other editions: named, never quoted
+        kind = "旧版" if n.edition == "older" else "新版"
+        click.echo(f"  {kind}：《{n.doc_title}》{n.doc_number or ''} {n.locator} [{n.doc_id}]")
     if not result.found:
         for r in result.related[:3]:
             click.echo(f"  相关：《{r.doc_title}》{r.locator}")

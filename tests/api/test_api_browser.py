@@ -39,10 +39,20 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def live_server(built_home: Path) -> Iterator[str]:
+    yield from _serve(built_home)
+
+
+@pytest.fixture(scope="module")
+def real_server(real_home: Path) -> Iterator[str]:
+    """The seeds with the real public texts beside them (two editions, cross-references)."""
+    yield from _serve(real_home)
+
+
+def _serve(home: Path) -> Iterator[str]:
     """The app under uvicorn on 127.0.0.1 and a free port, in a thread; stopped at the end."""
     port = free_port()
     config = uvicorn.Config(
-        create_app(Settings(home=built_home, token=None)), host="127.0.0.1", port=port, log_level="warning"
+        create_app(Settings(home=home, token=None)), host="127.0.0.1", port=port, log_level="warning"
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -235,6 +245,46 @@ def test_answer_marks_its_words_copies_the_formal_citation_and_lists_new_provisi
         in_doc = hit.locator("mark.answer-words")
         expect(in_doc).to_have_text(["10000元"])
         page.screenshot(path=str(OUTPUT / "web-citation-marked.png"))
+    finally:
+        context.close()
+    assert errors == []
+
+
+def test_answer_shows_the_provision_deferred_to_and_the_older_edition(browser, real_server):
+    """Issue 11: a provision quoted because a cited one defers to it says so, and opens at its article
+    (a 款 opens its 条); an older edition is listed apart from the citations, never as one."""
+    from playwright.sync_api import expect
+
+    OUTPUT.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1366, "height": 860}, locale="zh-CN", base_url=real_server)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto("/")
+        page.get_by_label("您的问题").fill("劳动能力再次鉴定和复查鉴定的期限是多久？")
+        page.get_by_role("button", name="提问", exact=True).click()
+        deferred = page.locator(".citation", has=page.locator(".refers-from"))
+        expect(deferred.first).to_contain_text("第二十九条所引")
+        paragraph = deferred.filter(has_text="第二十五条第二款")
+        expect(paragraph).to_have_count(1)
+        page.screenshot(path=str(OUTPUT / "web-deferred.png"), full_page=True)
+        paragraph.locator("a.cite").click()
+        hit = page.locator("#doc-view .segment.hit")
+        expect(hit).to_have_count(1)
+        expect(hit).to_have_attribute("data-locator", "第二十五条")
+
+        page.goto("/")
+        page.get_by_label("您的问题").fill("工伤认定结束后，有关资料要保存多少年？")
+        page.get_by_role("button", name="提问", exact=True).click()
+        editions = page.locator(".editions li")
+        expect(editions).to_have_count(1)
+        expect(editions).to_contain_text("旧版，已被取代")
+        expect(editions).to_contain_text("第十八条")
+        cited = page.locator(".citation a.cite").all_inner_texts()
+        assert cited and not any("劳动和社会保障部令第17号" in c for c in cited), cited  # the 2003 edition
+        page.screenshot(path=str(OUTPUT / "web-older-edition.png"), full_page=True)
     finally:
         context.close()
     assert errors == []

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -159,29 +157,9 @@ def test_in_force_on_follows_effective_and_expired_dates() -> None:
 
 
 # -- the Desk with every real file added -------------------------------------------------------------
-REAL_FILES = (
-    "guowuyuan_shengchan_shigu_tiaoli_2007.pdf",
-    "guowuyuan_gongshang_baoxian_tiaoli_2010.txt",
-    "guowuyuan_nianxiujia_tiaoli_2007_ling514.txt",
-    "renshebu_nianxiujia_shishi_banfa_2008.txt",
-    "laobaobu_gongshang_rending_banfa_2003.docx",
-    "renshebu_gongshang_rending_banfa_2010.txt",
-    "guowuyuan_fangjia_banfa_2013.txt",
-    "guowuyuan_fangjia_banfa_2024.txt",
-    "fashi_2013_3_jubu_laodong_baochou_jieshi.txt",
-    "fashi_2020_26_laodong_zhengyi_jieshi_yi.txt",
-    "zhejiang_laodong_baozhang_jiancha_tiaoli.docx",
-    "laobaobu_daoban_jubao_tongzhi_2007.docx",
-)
-
-
 @pytest.fixture(scope="module")
-def real_desk(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
-    home = tmp_path_factory.mktemp("real") / "home"
-    shutil.copytree(built_home, home, symlinks=True)
-    desk = Desk(Settings(home=home))
-    desk.add_files([REAL / name for name in REAL_FILES])
-    yield desk
+def real_desk(real_home: Path) -> Desk:
+    return Desk(Settings(home=real_home))
 
 
 @pytest.mark.parametrize(

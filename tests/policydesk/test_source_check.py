@@ -111,3 +111,17 @@ def test_a_dropped_quote_leaves_the_answer_text_with_it() -> None:
     assert checked(answer, _Only("甲规定。", "乙规定。")) is answer  # type: ignore[arg-type]
     none = checked(answer, _Only())  # type: ignore[arg-type]
     assert not none.found and none.citations == [] and none.answer == UNCHECKABLE
+
+
+def test_an_edition_note_leaves_with_the_quote_it_stood_beside() -> None:
+    """Issue 11: an older edition is named beside a quote; when that quote is dropped, so is the note."""
+    from indexer.editions import OLDER, EditionNote
+
+    one, two = _citation("第一条", "甲规定。"), _citation("第二条", "乙规定。")
+    note = EditionNote(OLDER, "d0", "某办法", None, "第一条", None, "2020-01-01", "d1", True, "d1", "第一条")
+    text = f"根据{one.label}：“{one.quote}”；\n{two.label}：“{two.quote}”\n{note.line}。"
+    answer = Answer(found=True, answer=text, citations=[one, two], superseded=[note])
+    assert checked(answer, _Only("甲规定。")).superseded == [note]  # type: ignore[arg-type]
+    kept = checked(answer, _Only("乙规定。"))  # type: ignore[arg-type]
+    assert kept.superseded == [] and kept.answer == f"根据{two.label}：“{two.quote}”"
+    assert checked(answer, _Only()).superseded == []  # type: ignore[arg-type]
