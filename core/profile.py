@@ -70,6 +70,8 @@ class Profile:
     procedure_question: re.Pattern[str] | None
     procedure_words: re.Pattern[str] | None
     scope: re.Pattern[str] | None
+    yes_no: re.Pattern[str] | None = None  # a question asking whether
+    how_much: re.Pattern[str] | None = None  # … or how much / when
     _leading: re.Pattern[str] | None = field(repr=False, default=None)
     _trailing: re.Pattern[str] | None = field(repr=False, default=None)
 
@@ -90,8 +92,14 @@ class Profile:
             text = cut
 
     def answer_kind(self, question: str) -> AnswerKind | None:
-        """The first kind (in the profile's order) whose cue the question holds."""
-        return next((kind for kind in self.answer_kinds if kind.cue.search(question)), None)
+        """The first kind (in the profile's order) whose cue the question holds; a question that asks
+        whether, not how much, asks no value."""
+        whether = bool(self.yes_no and self.yes_no.search(question)) and not (
+            self.how_much and self.how_much.search(question)
+        )
+        return next(
+            (kind for kind in self.answer_kinds if kind.cue.search(question) and not (whether and kind.is_value)), None
+        )
 
     def kind(self, name: str) -> AnswerKind | None:
         return next((kind for kind in self.answer_kinds if kind.name == name), None)
@@ -255,6 +263,8 @@ def _compile(data: dict[str, Any]) -> Profile:
         procedure_question=_alternatives(procedure.get("question", [])),
         procedure_words=_alternatives(procedure.get("words", [])),
         scope=_alternatives(data.get("scope", {}).get("cues", [])),
+        yes_no=_alternatives(data.get("answer_kinds", {}).get("yes_no", [])),
+        how_much=_alternatives(data.get("answer_kinds", {}).get("how_much", [])),
         _leading=re.compile(rf"^(?:{leading.pattern})[，,：:！!。\s]*") if leading else None,
         _trailing=trailing,
     )
