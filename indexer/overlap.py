@@ -52,6 +52,15 @@ class WeightedGrams:
         self._weights = weights
         self._total = sum(weights.values())
 
+    @property
+    def weights(self) -> dict[str, float]:
+        """Each bigram's idf, in the order ``share`` adds them (indexer/features.py adds them the same way)."""
+        return self._weights
+
+    @property
+    def total(self) -> float:
+        return self._total
+
     def share(self, text: str) -> float:
         """Share of the question's bigram weight that the text contains (0…1)."""
         if not self._total:

@@ -101,13 +101,22 @@ class Retriever:
         self, query: Query | str, k: int = 10, query_vector: np.ndarray | None = None, *, as_of: date | None = None
     ) -> list[Hit]:
         """The ``k`` best provisions: exact citations first, then the ranker's order (``as_of``: among the
-        texts in force that day)."""
-        return self.rank(query, k, query_vector, as_of=as_of).hits
+        texts in force that day). A list of hits is read whole, so its ranked part is always found with
+        the dense path."""
+        return self.rank(query, k, query_vector, as_of=as_of, exact_skips_dense=False).hits
 
     def rank(
-        self, query: Query | str, k: int = 10, query_vector: np.ndarray | None = None, *, as_of: date | None = None
+        self,
+        query: Query | str,
+        k: int = 10,
+        query_vector: np.ndarray | None = None,
+        *,
+        as_of: date | None = None,
+        exact_skips_dense: bool = True,
     ) -> Ranking:
-        """The ``k`` best provisions with the ranker's scores and features of the ranked ones."""
+        """The ``k`` best provisions with the ranker's scores and features of the ranked ones. To answer
+        (the default), a question whose cited provisions decide the answer is not embedded
+        (``_exact_decides``)."""
         if isinstance(query, str):
             query = self.query(query, as_of)
         exact = self.exact_hits(query)
@@ -116,7 +125,8 @@ class Retriever:
             exact = [h for h in exact if h.document.id in in_force]
         hits = list(exact)
         taken = {h.segment.id for h in exact}
-        provisions = self.candidates(query, query_vector)
+        skip = exact_skips_dense and self._exact_decides(query, exact, query_vector)
+        provisions = self.candidates(query, query_vector, dense=not skip)
         scores = self.ranker.score(provisions.matrix)
         ranked: list[int] = []
         for p in np.argsort(-scores, kind="stable"):
@@ -130,25 +140,38 @@ class Retriever:
         order = np.array(ranked, dtype=np.int64)
         return Ranking(hits[:k], scores[order], provisions.matrix[order], len(exact), provisions.lex_top)
 
-    def candidates(self, query: Query, query_vector: np.ndarray | None = None) -> Provisions:
-        """The candidate provisions of a question with their ranking features."""
+    def candidates(self, query: Query, query_vector: np.ndarray | None = None, *, dense: bool = True) -> Provisions:
+        """The candidate provisions of a question with their ranking features (``dense=False``: the
+        dense features at zero and no embedding, as in a lexical-only index)."""
         lex_raw = self.backend.lexical_scores(query.text, list(query.tokens))
-        dense = None
-        if self.embedder is not None:
+        scores = None
+        if self.embedder is not None and dense:
             vector = query_vector if query_vector is not None else self.embed_query(query.text)
-            dense = self.backend.dense_scores(vector, len(self.index.units))
+            scores = self.backend.dense_scores(vector, len(self.index.units))
         return provision_features(
             query,
             self.index.units,
             self.table,
             lex_raw,
-            dense,
+            scores,
             self.bigram_idf.weigh(set(query.grams)),
             self.title_match(query.text),
             self.referenced_ids(query),
             self.profile,
             allowed=self._allowed(query.as_of),
         )
+
+    # -- dense skip (issue 14) ---------------------------------------------------------------------
+    def _exact_decides(self, query: Query, exact: list[Hit], query_vector: np.ndarray | None) -> bool:
+        """Whether the cited provisions decide the answer, so the question need not be embedded: its 文号
+        or 《title》 + article resolved to held provisions, which outrank every ranked one and settle
+        answerability; a value asked for (an amount, a date) stands in one of them — else the ranked
+        provisions may have to state it and are found as before. The embedding is most of a request's
+        CPU; a vector already at hand is used as before."""
+        if not exact or query_vector is not None:
+            return False
+        kind = query.kind
+        return kind is None or not kind.is_value or any(self.profile.holds(kind, h.unit.text) for h in exact)
 
     def _allowed(self, as_of: date | None) -> np.ndarray | None:
         """Units whose document was in force on ``as_of`` (None: the texts in force now)."""

@@ -124,8 +124,7 @@ def test_a_provision_speaking_of_another_level_is_marked(desk: Desk) -> None:
     query = retriever.query("省级竞赛的获奖选手有什么奖励")
     assert query.levels
     provisions = retriever.candidates(query)
-    for ordinal, unit_index, row in zip(provisions.ordinals, provisions.best_unit, provisions.matrix, strict=True):
-        hit = retriever.provision_hit(int(ordinal), int(unit_index), 0.0)
-        if profile.levels_of(hit.unit.text) - query.levels:  # its best unit speaks of another level
+    for unit_index, row in zip(provisions.best_unit, provisions.matrix, strict=True):
+        if profile.levels_of(retriever.index.units[int(unit_index)].text) - query.levels:  # its best unit does
             assert row[column] == 1.0
     assert provisions.matrix[:, column].any() and not provisions.matrix[:, column].all()
