@@ -207,9 +207,7 @@ class GramIndex:
         head_rows = [sorted({vocab.setdefault(g, len(vocab)) for g in bigrams(h)}) for h in heads]
         title_rows = [sorted({vocab.setdefault(g, len(vocab)) for g in bigrams(t)}) for t in titles]
         width = len(vocab)
-        return cls(
-            vocab, _rows(text_rows, width), _rows(head_rows, width), head_of, _rows(title_rows, width), title_of
-        )
+        return cls(vocab, _rows(text_rows, width), _rows(head_rows, width), head_of, _rows(title_rows, width), title_of)
 
     def shares(self, grams: WeightedGrams, pool: np.ndarray) -> tuple[np.ndarray, ...]:
         """Per pooled unit, the share of the question's bigram weight in its lexical text, its text and
