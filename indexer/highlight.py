@@ -30,7 +30,8 @@ _SENTENCE_ENDS = "。；;！？!?\n"
 _NUMBER_CHARS = "0123456789０１２３４５６７８９.,．"
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万两半]")  # a value has a number in it ("以上" alone is none)
 # a verb that hands over the value: the short answer starts after it (给予一次性奖金10000元 → 一次性奖金10000元)
-_LEAD = re.compile(r"(给予|奖励|发放|补助|享受|为|是|按|于|达到|不超过|不少于|不低于)")
+# (two-character verbs before their first character: 按照 is one lead, never 按 + a stray 照)
+_LEAD = re.compile(r"(给予|奖励|发放|补助|享受|按照|依照|参照|为|是|按|于|达到|不超过|不少于|不低于)")
 _DATE_NEXT = {"年": re.compile(r"\d{1,2}\s*月"), "月": re.compile(r"\d{1,2}\s*[日号]")}
 _NEVER = re.compile(r"(?!)")
 

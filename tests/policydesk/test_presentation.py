@@ -141,3 +141,10 @@ def test_the_cli_makes_the_answering_words_bold(desk: Desk) -> None:
     text = answer_text(answer)
     bold = [text.plain[s.start : s.end] for s in text.spans if "bold" in str(s.style)]
     assert bold == ["10000元"]
+
+
+def test_a_short_answer_never_starts_inside_a_word() -> None:
+    """A two-character lead verb (按照, 依照) is cut whole: the answer is never "照80元"."""
+    for lead in ("按照", "依照", "参照"):
+        quote = f"培训期间的伙食费{lead}80元/人/天的标准据实报销。"
+        assert short_answer("培训每人每天补助多少钱？", [quote]) == "80元"
