@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -62,11 +63,17 @@ def test_levels_and_issuers_come_from_the_locale_profile() -> None:
     assert NEUTRAL.without_region("云南省职工创新工作室推荐承诺书") == "云南省职工创新工作室推荐承诺书"
 
 
-def test_the_neutral_profile_names_no_place() -> None:
-    text = (ROOT / "profiles" / "neutral.toml").read_text(encoding="utf-8")
-    data = YUNNAN.region_prefix.pattern if YUNNAN.region_prefix else ""
-    places = [p for p in re.findall(r"[\u4e00-\u9fff]+", data)]
+def test_the_neutral_profile_names_no_local_place() -> None:
+    """The neutral profile knows China's provinces (a question may name one) and nothing of any locale:
+    no region prefix, no place within a province."""
+    data = tomllib.loads((ROOT / "profiles" / "neutral.toml").read_text(encoding="utf-8"))
+    provinces = data["places"].pop("names")
+    assert len(provinces) == 34 and not data["places"].get("within")
+    text = json.dumps(data, ensure_ascii=False)
+    pattern = YUNNAN.region_prefix.pattern if YUNNAN.region_prefix else ""
+    places = [p for p in re.findall(r"[\u4e00-\u9fff]+", pattern)]
     assert places and not [p for p in places if p in text]
+    assert not [p for p in YUNNAN.enclosing if p in text or p in provinces]
 
 
 def test_a_profile_extends_another_and_records_what_it_is(tmp_path: Path) -> None:
