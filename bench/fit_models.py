@@ -3,6 +3,9 @@ write the shipped model files. Reproduces indexer/models/ exactly (fixed seeds, 
 
     python bench/fit_models.py [--no-write]
 
+Two modes, each with its own pair of models: ``hybrid`` (BM25 + embeddings, the default) and ``lexical``
+(no embedding model: fitted on the features a lexical-only index computes, dense ones at zero).
+
 Sets: the seeds dev set (../shared/eval: questions over the bundled corpus) and STARD dev
 (../shared/eval/stard_dev: national laws added beside the seeds, as a user adds them). Features come
 from the product's own code (Retriever.candidates → indexer/features.py), so the model is fitted on
@@ -47,6 +50,7 @@ RANKER_PARAMS = {
 FNF_BUDGET = 0.07  # false not-found rate allowed on the training questions when choosing the threshold
 FOLDS = 5
 MODELS = ROOT / "indexer" / "models"
+MODES = ("hybrid", "lexical")
 EXTRA_FIT = ROOT / "bench" / "data" / "unseen_fit"  # over the seeds; joins the shipped fit
 HELD_OUT = ROOT / "bench" / "data" / "unseen_heldout"  # over the seeds; never fitted on
 
@@ -89,9 +93,26 @@ def main() -> int:
     for name, folder in (("unseen_fit", EXTRA_FIT), ("unseen_heldout", HELD_OUT)):
         if folder.is_dir():
             sets[name] = (EvalSet.load(folder), seeds_desk)
-    questions = {name: _questions(name, s, d) for name, (s, d) in sets.items()}
     fitted = [name for name in sets if name != "unseen_heldout"]
-    report: dict = {"hardware": info, "params": RANKER_PARAMS, "ranker": {}, "answerability": {}}
+    report: dict = {"hardware": info, "params": RANKER_PARAMS}
+    for mode in MODES:
+        report[mode] = _fit_mode(mode, sets, fitted, write=not args.no_write)
+    _print(report)
+    save("fit_models", report)
+    return 0
+
+
+def _fit_mode(mode: str, sets: dict, fitted: list[str], write: bool) -> dict:
+    """Both models for one ranking mode: ``hybrid`` (BM25 + embeddings) or ``lexical`` (the dense features
+    at zero, as a lexical-only index computes them)."""
+    from indexer.answerability import MODEL_FILES as ANSWER_FILES
+    from indexer.features import FEATURES
+    from indexer.ranker import MODEL_FILES as RANKER_FILES
+    from indexer.ranker import Ranker
+
+    dense = mode == "hybrid"
+    questions = {name: _questions(name, s, d, dense) for name, (s, d) in sets.items()}
+    report: dict = {"ranker": {}, "answerability": {}}
 
     # -- ranker ---------------------------------------------------------------------------------
     answerable = {name: [q for q in qs if q.gold] for name, qs in questions.items()}
@@ -115,12 +136,9 @@ def main() -> int:
         report["ranker"][f"fit all → score {name} ({label})"] = _rank_metrics(shipped, answerable[name])
 
     # -- answerability --------------------------------------------------------------------------
-    from indexer.features import FEATURES
-    from indexer.ranker import Ranker
-
-    meta = _ranker_meta(report)
+    meta = _ranker_meta(report, mode)
     ranker = Ranker(shipped, meta)
-    evidence = {name: _evidence(questions[name], desk, ranker) for name, (_, desk) in sets.items()}
+    evidence = {name: _evidence(questions[name], desk, ranker, dense) for name, (_, desk) in sets.items()}
     for train, test in (("seeds", "stard"), ("stard", "seeds")):
         model = _fit_answerability(evidence[train])
         report["answerability"][f"fit {train} → score {test}"] = _answer_metrics(model, evidence[test])
@@ -128,26 +146,26 @@ def main() -> int:
     for name in sets:
         label = "held out" if name not in fitted else "in-sample"
         report["answerability"][f"fit all → score {name} ({label})"] = _answer_metrics(model, evidence[name])
-    _print(report)
-    if not args.no_write:
+    if write:
         MODELS.mkdir(exist_ok=True)
-        (MODELS / "ranker.txt").write_text(shipped.booster_.model_to_string(), encoding="utf-8")
-        (MODELS / "ranker.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        model_file, meta_file = RANKER_FILES[mode]
+        (MODELS / model_file).write_text(shipped.booster_.model_to_string(), encoding="utf-8")
+        (MODELS / meta_file).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        model["mode"] = mode
         model["fitted"] = report["answerability"]
-        (MODELS / "answerable.json").write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", "utf-8")
-        print(f"wrote {MODELS}/ranker.txt, ranker.json, answerable.json ({len(FEATURES)} ranker features)")
-    save("fit_models", report)
-    return 0
+        (MODELS / ANSWER_FILES[mode]).write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        print(f"wrote {MODELS}: {model_file}, {meta_file}, {ANSWER_FILES[mode]} ({len(FEATURES)} ranker features)")
+    return report
 
 
-def _questions(name: str, eval_set, desk) -> list[Question]:  # type: ignore[no-untyped-def]
+def _questions(name: str, eval_set, desk, dense: bool) -> list[Question]:  # type: ignore[no-untyped-def]
     """Every question with its candidate provisions, their features and whether each holds a gold line."""
     retriever = desk.snapshot().retriever
     out = []
     for row in eval_set.qa:
         q = Question(name, row["id"], row["question"], row.get("gold") or [])
         query = retriever.query(q.text)
-        provisions = retriever.candidates(query)
+        provisions = retriever.candidates(query, dense=dense)
         q.matrix = provisions.matrix
         spans = [
             retriever.provision_hit(int(o), int(u), 0.0).source
@@ -184,12 +202,13 @@ def _rank_metrics(booster, questions: list[Question]) -> dict[str, float]:  # ty
     return {"n": len(questions), "R@1": round(r1 / n, 4), "R@5": round(r5 / n, 4), "MRR@10": round(mrr / n, 4)}
 
 
-def _ranker_meta(report: dict) -> dict:
+def _ranker_meta(report: dict, mode: str) -> dict:
     from indexer.features import FEATURES
 
     return {
         "version": "1",
         "model": "LightGBM LambdaRank",
+        "mode": mode,
         "features": list(FEATURES),
         "params": RANKER_PARAMS,
         "fitted_on": ["../shared/eval dev_qa.jsonl", "../shared/eval/stard_dev qa.jsonl"]
@@ -199,12 +218,16 @@ def _ranker_meta(report: dict) -> dict:
     }
 
 
-def _evidence(questions: list[Question], desk, ranker) -> list[tuple[np.ndarray, bool, bool, bool]]:  # type: ignore[no-untyped-def]
+def _evidence(questions: list[Question], desk, ranker, dense: bool) -> list[tuple[np.ndarray, bool, bool, bool]]:  # type: ignore[no-untyped-def]
     """(question features, answerable, passes the hard tests, left to the model) as ask sees them."""
+    import copy
+
     from indexer.answer import judge
 
-    retriever = desk.snapshot().retriever
-    retriever.ranker = ranker  # this process only scores the model it has just fitted
+    retriever = copy.copy(desk.snapshot().retriever)  # this process only scores the model it has just fitted
+    retriever.ranker = ranker
+    if not dense:
+        retriever.embedder = None  # as a lexical-only index ranks
     out = []
     for q in questions:
         j = judge(retriever.query(q.text), retriever)
@@ -266,12 +289,13 @@ def _answer_metrics(model: dict, rows: list[tuple[np.ndarray, bool, bool, bool]]
 
 
 def _print(report: dict) -> None:
-    print("\nranker (R@1 / R@5 / MRR@10 over provisions, strict gold line):")
-    for name, m in report["ranker"].items():
-        print(f"  {name:<44} {m['R@1']:.3f} / {m['R@5']:.3f} / {m['MRR@10']:.3f}")
-    print("\nanswerability (not-found accuracy / false not-found):")
-    for name, m in report["answerability"].items():
-        print(f"  {name:<44} {m['not_found_accuracy']:.3f} / {m['false_not_found']:.3f}")
+    for mode in MODES:
+        print(f"\n[{mode}] ranker (R@1 / R@5 / MRR@10 over provisions, strict gold line):")
+        for name, m in report[mode]["ranker"].items():
+            print(f"  {name:<44} {m['R@1']:.3f} / {m['R@5']:.3f} / {m['MRR@10']:.3f}")
+        print(f"[{mode}] answerability (not-found accuracy / false not-found):")
+        for name, m in report[mode]["answerability"].items():
+            print(f"  {name:<44} {m['not_found_accuracy']:.3f} / {m['false_not_found']:.3f}")
 
 
 if __name__ == "__main__":

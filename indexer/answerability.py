@@ -21,7 +21,7 @@ import numpy as np
 from core.errors import IndexMissing
 from indexer.features import FEATURES
 
-MODEL_FILE = "answerable.json"
+MODEL_FILES = {"hybrid": "answerable.json", "lexical": "answerable_lexical.json"}  # by ranking mode
 QUESTION_FEATURES = (
     "top_score",  # the ranker's score of the best provision
     "margin",  # … minus the second's
@@ -100,10 +100,13 @@ class AnswerabilityModel:
         return self.probability(evidence) >= self.threshold
 
 
-@functools.lru_cache(maxsize=1)
-def load_answerability() -> AnswerabilityModel:
+@functools.lru_cache(maxsize=2)
+def load_answerability(mode: str = "hybrid") -> AnswerabilityModel:
+    """The shipped model for a ranking mode: ``hybrid`` (BM25 + embeddings) or ``lexical`` (no embedding
+    model: fitted on evidence without the dense features, so its threshold holds there too)."""
+    name = MODEL_FILES[mode]
     try:
-        text = resources.files("indexer").joinpath("models", MODEL_FILE).read_text(encoding="utf-8")
+        text = resources.files("indexer").joinpath("models", name).read_text(encoding="utf-8")
         return AnswerabilityModel(json.loads(text))
     except (OSError, ValueError, KeyError) as exc:
-        raise IndexMissing(f"缺少可答性模型文件 indexer/models/{MODEL_FILE}（{exc}）") from None
+        raise IndexMissing(f"缺少可答性模型文件 indexer/models/{name}（{exc}）") from None

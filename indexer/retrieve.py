@@ -68,7 +68,7 @@ class Retriever:
         self.catalogue = catalogue
         self.index = index
         self.profile = profile if profile is not None else load_profile()
-        self._ranker = ranker
+        self._rankers: dict[str, Ranker] = {} if ranker is None else {"hybrid": ranker, "lexical": ranker}
         self.embedder = embedder if index.dense else None
         self.backend = backend if backend is not None else LocalBackend(index.bm25, index.vectors)
         self.table = UnitTable.build(index.units, catalogue)
@@ -82,15 +82,20 @@ class Retriever:
 
     @property
     def ranker(self) -> Ranker:
-        """The learned ranker (the shipped model unless one was given); read on first use."""
-        if self._ranker is None:
-            self._ranker = load_ranker()
-        return self._ranker
+        """The learned ranker of this index's mode (the shipped model unless one was given)."""
+        return self.ranker_for(dense=self.embedder is not None)
 
     @ranker.setter
     def ranker(self, ranker: Ranker) -> None:
         """Rank with another model (bench/fit_models.py scores a model it has just fitted)."""
-        self._ranker = ranker
+        self._rankers = {"hybrid": ranker, "lexical": ranker}
+
+    def ranker_for(self, dense: bool) -> Ranker:
+        """The model fitted for features with (hybrid) or without (lexical) the dense part; read on first use."""
+        mode = "hybrid" if dense else "lexical"
+        if mode not in self._rankers:
+            self._rankers[mode] = load_ranker(mode)
+        return self._rankers[mode]
 
     # -- public -----------------------------------------------------------------------------------
     def query(self, question: str, as_of: date | None = None) -> Query:
@@ -127,7 +132,7 @@ class Retriever:
         taken = {h.segment.id for h in exact}
         skip = exact_skips_dense and self._exact_decides(query, exact, query_vector)
         provisions = self.candidates(query, query_vector, dense=not skip)
-        scores = self.ranker.score(provisions.matrix)
+        scores = self.ranker_for(dense=self.embedder is not None and not skip).score(provisions.matrix)
         ranked: list[int] = []
         for p in np.argsort(-scores, kind="stable"):
             if len(hits) >= k:

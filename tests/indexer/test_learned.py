@@ -24,12 +24,14 @@ def test_a_question_is_analysed_once_into_one_record(desk: Desk) -> None:
     assert "奖金" in query.tokens and not {"请问", "谢谢", "的", "是"} & set(query.tokens)
 
 
-def test_the_shipped_models_match_the_code() -> None:
-    ranker = load_ranker()
-    assert tuple(ranker.meta["features"]) == FEATURES
+@pytest.mark.parametrize("mode", ["hybrid", "lexical"])
+def test_the_shipped_models_match_the_code(mode: str) -> None:
+    ranker = load_ranker(mode)
+    assert tuple(ranker.meta["features"]) == FEATURES and ranker.meta["mode"] == mode
     assert ranker.meta["validation"]  # the cross-corpus figures it was shipped with
-    model = load_answerability()
+    model = load_answerability(mode)
     assert tuple(model.meta["features"]) == QUESTION_FEATURES and 0.0 < model.threshold < 1.0
+    assert model.meta["mode"] == mode
 
 
 def test_hits_are_provisions_each_once(desk: Desk) -> None:

@@ -149,6 +149,8 @@ def test_lexical_only_mode(tmp_path: Path) -> None:
     hits = desk.search("劳动法律监督员证有效期", k=3).hits
     assert hits and "有效期" in hits[0].text
     assert desk.ask("工会劳动法律监督员证有效期是几年？").found
+    # ranked by the models fitted for features without the dense part, not the hybrid ones given zeros
+    assert desk.snapshot().retriever.ranker.meta["mode"] == "lexical"
 
 
 @pytest.mark.slow
