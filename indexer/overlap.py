@@ -66,7 +66,11 @@ class WeightedGrams:
         if not self._total:
             return 0.0
         have = _text_bigrams(text)
-        return sum(w for g, w in self._weights.items() if g in have) / self._total
+        held = 0.0
+        for gram, weight in self._weights.items():  # one after another, as indexer/features.py adds them
+            if gram in have:
+                held += weight
+        return held / self._total
 
     def share_beyond(self, text: str, known: str) -> float:
         """Share of the weight of the question's bigrams that ``known`` lacks which the text contains.
