@@ -3,6 +3,7 @@ citation inside its document, generate a plan and download it. Screenshots go to
 
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import threading
@@ -198,19 +199,30 @@ def test_training_plan_form_downloads_the_example(page):
     assert "实施方案" in download_info.value.suggested_filename
 
 
-def test_answer_marks_its_words_copies_the_formal_citation_and_lists_new_provisions(browser, live_server):
-    """Issue 15: the deciding words are marked, the copy button puts the formal citation on the clipboard,
-    the related list repeats no cited provision, the corpus is named in small print."""
-    from playwright.sync_api import expect
-
+@contextlib.contextmanager
+def _staff_page(browser, base_url: str, clipboard: bool = False) -> Iterator:  # type: ignore[no-untyped-def]
+    """A fresh page on the staff web page at ``base_url``; any script error fails the test."""
     OUTPUT.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1366, "height": 860}, locale="zh-CN", base_url=live_server)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
+    context = browser.new_context(viewport={"width": 1366, "height": 860}, locale="zh-CN", base_url=base_url)
+    if clipboard:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     page = context.new_page()
     page.set_default_timeout(30_000)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
+        yield page
+    finally:
+        context.close()
+    assert errors == []
+
+
+def test_answer_marks_its_words_copies_the_formal_citation_and_lists_new_provisions(browser, live_server):
+    """Issue 15: the deciding words are marked, the copy button puts the formal citation on the clipboard,
+    the related list repeats no cited provision, the corpus is named in small print."""
+    from playwright.sync_api import expect
+
+    with _staff_page(browser, live_server, clipboard=True) as page:
         page.goto("/")
         page.get_by_label("您的问题").fill("拿了省赛第一名有多少奖金？")
         page.get_by_role("button", name="提问", exact=True).click()
@@ -245,9 +257,6 @@ def test_answer_marks_its_words_copies_the_formal_citation_and_lists_new_provisi
         in_doc = hit.locator("mark.answer-words")
         expect(in_doc).to_have_text(["10000元"])
         page.screenshot(path=str(OUTPUT / "web-citation-marked.png"))
-    finally:
-        context.close()
-    assert errors == []
 
 
 def test_answer_shows_the_provision_deferred_to_and_the_older_edition(browser, real_server):
@@ -255,13 +264,7 @@ def test_answer_shows_the_provision_deferred_to_and_the_older_edition(browser, r
     (a 款 opens its 条); an older edition is listed apart from the citations, never as one."""
     from playwright.sync_api import expect
 
-    OUTPUT.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1366, "height": 860}, locale="zh-CN", base_url=real_server)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    try:
+    with _staff_page(browser, real_server) as page:
         page.goto("/")
         page.get_by_label("您的问题").fill("劳动能力再次鉴定和复查鉴定的期限是多久？")
         page.get_by_role("button", name="提问", exact=True).click()
@@ -285,6 +288,3 @@ def test_answer_shows_the_provision_deferred_to_and_the_older_edition(browser, r
         cited = page.locator(".citation a.cite").all_inner_texts()
         assert cited and not any("劳动和社会保障部令第17号" in c for c in cited), cited  # the 2003 edition
         page.screenshot(path=str(OUTPUT / "web-older-edition.png"), full_page=True)
-    finally:
-        context.close()
-    assert errors == []
