@@ -8,9 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from policydesk.cli import main
+from tests.utils.cli import invoker
 
 DEFERS = "被派遣到用工单位的劳务派遣职工能不能享受年休假？"
 KEPT = "工伤认定结束后，有关资料要保存多少年？"
@@ -18,14 +17,14 @@ KEPT = "工伤认定结束后，有关资料要保存多少年？"
 
 @pytest.fixture(scope="module")
 def run(real_home: Path):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
+    invoke = invoker(real_home)
 
-    def invoke(*args: str):  # type: ignore[no-untyped-def]
-        result = runner.invoke(main, [*args[:1], "--home", str(real_home), *args[1:]], catch_exceptions=False)
+    def output(*args: str) -> str:
+        result = invoke(*args)
         assert result.exit_code == 0, result.output
         return result.output
 
-    return invoke
+    return output
 
 
 def test_text_output_marks_the_provision_quoted_because_another_defers_to_it(run) -> None:  # type: ignore[no-untyped-def]

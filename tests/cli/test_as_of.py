@@ -6,19 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from policydesk.cli import main
-
-
-@pytest.fixture(scope="module")
-def run(built_home: Path):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def invoke(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(main, [*args[:1], "--home", str(built_home), *args[1:]], catch_exceptions=False)
-
-    return invoke
 
 
 def test_as_of_answers_say_their_day(run) -> None:  # type: ignore[no-untyped-def]

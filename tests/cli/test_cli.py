@@ -5,21 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
-from policydesk.cli import main
-
-
-@pytest.fixture(scope="module")
-def run(built_home: Path):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def invoke(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(main, [*args[:1], "--home", str(built_home), *args[1:]], catch_exceptions=False)
-
-    return invoke
-
 
 def test_show_prints_article_18(run) -> None:  # type: ignore[no-untyped-def]
     result = run("show", "云职创〔2019〕3号", "第18条")
