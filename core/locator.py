@@ -89,15 +89,8 @@ def marker_at(text: str, names: Iterable[str] = MARKERS) -> tuple[str, re.Match[
 
 def canonical_locator(text: str) -> str:
     """Canonical form of a typed locator; raises ValueError when nothing in it is a locator."""
-    raw = normalise_text(text)
     parts: list[str] = []
-    pos = 0
-    for match in _TOKEN.finditer(raw):
-        if match.start() != pos and raw[pos : match.start()].strip(_FILLER):
-            raise ValueError(f"无法识别的条款位置：{text}")
-        pos = match.end()
-        kind = match.lastgroup
-        value = match.group(kind)
+    for kind, value in _tokens(text):
         if kind == "chapter":
             continue  # 条 numbers are unique within a document; the chapter adds nothing
         if kind == "article":
@@ -116,7 +109,7 @@ def canonical_locator(text: str) -> str:
             parts.append(str(int(value)))
         elif kind == "attach":
             parts.append(value)
-    if (pos != len(raw) and raw[pos:].strip(_FILLER)) or not parts:
+    if not parts:
         raise ValueError(f"无法识别的条款位置：{text}")
     return "".join(parts)
 
@@ -135,16 +128,9 @@ def written_locator(locator: str) -> str:
     第十八条（一） → 第十八条第（一）项, 第十八条第二款（一）1 → 第十八条第二款第（一）项第1目,
     三、（二） → 第三部分第（二）项. Chapters are dropped (条 numbers are unique in a document).
     Raises ValueError when nothing in it is a locator, as ``canonical_locator`` does."""
-    raw = normalise_text(locator)
     parts: list[str] = []
     depth = 0  # 0 = nothing below 条/款/部分 yet, 1 = 项 written, 2 = 目 written
-    pos = 0
-    for match in _TOKEN.finditer(raw):
-        if match.start() != pos and raw[pos : match.start()].strip(_FILLER):
-            raise ValueError(f"无法识别的条款位置：{locator}")
-        pos = match.end()
-        kind = match.lastgroup
-        value = match.group(kind)
+    for kind, value in _tokens(locator):
         if kind == "chapter":
             continue
         if kind == "article":
@@ -160,9 +146,26 @@ def written_locator(locator: str) -> str:
             level = "项" if depth == 0 and kind != "sub" else "目"
             parts.append(f"第{shown}{level}")
             depth = 1 if level == "项" else 2
-    if (pos != len(raw) and raw[pos:].strip(_FILLER)) or not parts:
+    if not parts:
         raise ValueError(f"无法识别的条款位置：{locator}")
     return "".join(parts)
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """The locator tokens of a typed locator, (kind, value) in order; raises ValueError when anything
+    but filler stands between or after them."""
+    raw = normalise_text(text)
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    for match in _TOKEN.finditer(raw):
+        if match.start() != pos and raw[pos : match.start()].strip(_FILLER):
+            raise ValueError(f"无法识别的条款位置：{text}")
+        pos = match.end()
+        kind = str(match.lastgroup)
+        tokens.append((kind, match.group(kind)))
+    if pos != len(raw) and raw[pos:].strip(_FILLER):
+        raise ValueError(f"无法识别的条款位置：{text}")
+    return tokens
 
 
 def _written_number(kind: str, value: str) -> str:
