@@ -163,7 +163,7 @@ def _load(name: str) -> Profile:
     data = _read(name, seen=())
     try:
         return _compile(data)
-    except (KeyError, TypeError, ValueError, re.error) as exc:
+    except (AttributeError, KeyError, TypeError, ValueError, re.error) as exc:  # a table of the wrong shape too
         raise InvalidInput(f"配置文件 {name} 内容无效：{exc}") from None
 
 
