@@ -104,8 +104,7 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
     if not hits:
         return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定。", [], related)
     reason = judgement.reason
-    mode = "hybrid" if retriever.embedder is not None else "lexical"
-    if judgement.judged and not load_answerability(mode).answers(judgement.evidence):
+    if judgement.judged and not load_answerability(retriever.mode).answers(judgement.evidence):
         reason = "与该问题直接对应的规定"
     if reason:
         return Answer(False, f"{NOT_FOUND_PREFIX}{reason}。以下条款内容相近，仅供参考，不能作为答案。", [], related)

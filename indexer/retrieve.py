@@ -81,9 +81,14 @@ class Retriever:
         self.bigram_idf = overlap.BigramIdf(u.lexical_text for u in index.units)
 
     @property
+    def mode(self) -> str:
+        """``hybrid`` with an embedding model, ``lexical`` without: which fitted models rank and judge."""
+        return "hybrid" if self.embedder is not None else "lexical"
+
+    @property
     def ranker(self) -> Ranker:
         """The learned ranker of this index's mode (the shipped model unless one was given)."""
-        return self.ranker_for(dense=self.embedder is not None)
+        return self.ranker_for(dense=self.mode == "hybrid")
 
     @ranker.setter
     def ranker(self, ranker: Ranker) -> None:
