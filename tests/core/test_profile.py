@@ -33,6 +33,10 @@ def kind(question: str) -> str | None:
         ("企业拖欠工资，还能申报奖状吗？", "permission"),
         ("第一届是什么时候表彰的？", "time"),
         ("这项规定的宗旨是什么？", None),
+        ("夜班补贴一天能发多少？", "money"),  # a sum named, then asked how much of it
+        ("加班工资按多少比例算？", "ratio"),
+        ("培训经费够多少人用？", "quantity"),
+        ("高温津贴有没有？", None),  # whether, not how much
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(question: str, expected: str | None) -> None:
@@ -45,6 +49,22 @@ def test_which_companies_is_answered_by_a_list_not_a_passing_mention() -> None:
     listing = "确定昆明钢铁集团有限责任公司、云南白药集团股份有限公司为示范企业。"
     assert not YUNNAN.holds(organisation, passing)
     assert YUNNAN.holds(organisation, listing)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "states"),
+    [
+        ("对获奖单位给予一次性奖励5万元。", True),
+        ("按照职工日工资收入的300%支付未休年休假工资报酬。", True),  # a share of a wage
+        ("抚恤金为上一年度城镇居民人均可支配收入的2倍。", True),  # a multiple
+        ("医疗费的具体标准由省人民政府规定。", False),  # who sets it: no sum, and said of many things
+        ("对获奖单位给予一定的工作经费补助。", False),
+        ("职工有权获得劳动安全卫生保护。", False),
+    ],
+)
+def test_what_states_an_amount(sentence: str, states: bool) -> None:
+    """Laws state a sum as a share or a multiple of a wage; a promise of "some" money states none."""
+    assert NEUTRAL.holds(NEUTRAL.kind("money"), sentence) is states
 
 
 def test_permission_and_time_evidence() -> None:
