@@ -26,7 +26,7 @@ def test_an_amount_stated_as_a_share_of_a_wage_answers_how_much(real_desk: Desk,
 
 
 def test_a_question_asking_how_much_of_a_named_sum_asks_an_amount(real_desk: Desk) -> None:
-    """"津贴…多少" names no unit of money, yet asks one: no text states it, so none is quoted."""
+    """ "津贴…多少" names no unit of money, yet asks one: no text states it, so none is quoted."""
     answer = real_desk.ask("工会组织职工疗休养，每人每天的伙食津贴是多少？")
     assert not answer.found and answer.citations == []
     assert "金额" in answer.answer
