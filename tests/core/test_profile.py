@@ -72,6 +72,9 @@ def test_permission_and_time_evidence() -> None:
     assert not YUNNAN.holds(YUNNAN.kind("permission"), "拖欠职工工资，拒不改正的；")
     assert YUNNAN.holds(YUNNAN.kind("time"), "“五一”期间，我市将对第一届“昆明工匠”进行表彰。")
     assert YUNNAN.holds(YUNNAN.kind("time"), "注册商标的有效期为十年，自核准注册之日起计算。")
+    # a law states a time as the event it runs from
+    assert NEUTRAL.holds(NEUTRAL.kind("time"), "本办法自公布之日起施行。")
+    assert not NEUTRAL.holds(NEUTRAL.kind("time"), "用人单位应当依法安排职工休年休假。")
 
 
 def test_levels_and_issuers_come_from_the_locale_profile() -> None:
