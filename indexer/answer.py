@@ -26,6 +26,7 @@ MAX_CITATIONS = 3
 COMPANION_SHARE = 0.8  # a further sentence must score this share of the best one
 MIN_SUPPORT = 0.1  # share of the question's phrase weight a quoted sentence must contain
 LEVEL_MISMATCH_PENALTY = 0.25
+TOGETHER_DEPTH = 3  # provisions whose union the answerability model reads (what none of them holds)
 TYPED_DEPTH = 3  # the asked-for kind of value must stand in one of this many best sentences
 WHOLE_PROVISION_CHARS = 240  # a provision this short is quoted whole
 QUOTE_CHARS = 200  # otherwise the answering sentence and what continues it, up to this length
@@ -77,7 +78,11 @@ def judge(query: Query, retriever: Retriever) -> Judgement:
     reason = _unanswerable(query, ranking.hits, candidates, retriever.profile)
     vocabulary = retriever.index.bm25.vocab_dict
     unseen = sum(t not in vocabulary for t in query.tokens) / len(query.tokens) if query.tokens else 1.0
-    return Judgement(query, ranking, candidates, reason, _evidence(query, ranking, candidates, unseen))
+    best = ranking.hits[:TOGETHER_DEPTH]
+    together = retriever.bigram_idf.weigh(set(query.grams)).share_together(
+        f"{h.document.title} {h.unit.context} {h.unit.text}" for h in best
+    )
+    return Judgement(query, ranking, candidates, reason, _evidence(query, ranking, candidates, unseen, together))
 
 
 def ask(question: Query | str, retriever: Retriever, *, as_of: date | None = None) -> Answer:
@@ -107,7 +112,7 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
     if judgement.judged and not load_answerability(retriever.mode).answers(judgement.evidence):
         reason = "与该问题直接对应的规定"
     if reason:
-        return Answer(False, f"{NOT_FOUND_PREFIX}{reason}。以下条款内容相近，仅供参考，不能作为答案。", [], related)
+        return _not_found(reason, related)
     outline = procedure_outline(query, hits, retriever.catalogue, retriever.profile)
     if outline is not None:
         answer = _outline_answer(outline, retriever, related)
@@ -118,15 +123,22 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
     citations = [c for c in (_cite(c) for c in chosen) if c.verified]
     if not citations:
         return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文。", [], related)
+    kind = query.kind
+    if kind is not None and kind.is_value and not any(retriever.profile.holds(kind, c.quote) for c in citations):
+        return _not_found(f"所问的具体{kind.label}", related)  # a how-much question is not answered without one
     lines = [f"{c.label}：“{c.quote}”" for c in citations]
     return Answer(True, "根据" + "；\n".join(lines), citations, related[len(citations) :])
+
+
+def _not_found(reason: str, related: list[Hit]) -> Answer:
+    return Answer(False, f"{NOT_FOUND_PREFIX}{reason}。以下条款内容相近，仅供参考，不能作为答案。", [], related)
 
 
 def _mentions(hit: Hit, name: str) -> bool:
     return name.strip("《》") in hit.unit.text
 
 
-def _evidence(query: Query, ranking: Ranking, candidates: list[_Candidate], unseen: float) -> Evidence:
+def _evidence(query: Query, ranking: Ranking, candidates: list[_Candidate], unseen: float, together: float) -> Evidence:
     """What the answerability model reads: the ranked provisions and the best sentences."""
     best = candidates[:TYPED_DEPTH]
     return Evidence(
@@ -135,6 +147,7 @@ def _evidence(query: Query, ranking: Ranking, candidates: list[_Candidate], unse
         support=max((c.support for c in candidates), default=0.0),
         lex_top=ranking.lex_top,
         unseen=unseen,
+        together=together,
         kind_asked=query.kind is not None,
         kind_found=any(c.typed and c.support >= MIN_SUPPORT for c in best),
         referenced=bool(query.names_document),

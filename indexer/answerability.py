@@ -31,6 +31,7 @@ QUESTION_FEATURES = (
     "unseen",  # share of the question's BM25 tokens (words and their bigrams) found nowhere in the corpus
     "top_share",  # share of the question's bigram weight in the best provision
     "share3",  # the largest share among the three best
+    "together",  # share the three best hold together (titles and headings included): what none of them holds
     "top_head_share",  # share in the best provision's title and headings
     "support",  # share in the best candidate sentence (with its title and headings)
     "kind_missing",  # a kind of value is asked and no candidate sentence holds one
@@ -50,6 +51,7 @@ class Evidence:
     support: float  # the best candidate sentence's phrase support
     lex_top: float  # the best unit's raw BM25 score
     unseen: float  # share of the question's BM25 tokens no unit holds
+    together: float  # share of the question's bigram weight the best provisions hold together
     kind_asked: bool
     kind_found: bool
     referenced: bool
@@ -69,6 +71,7 @@ class Evidence:
                 self.unseen,
                 float(top[_COLUMN["share"]]),
                 float(self.rows[:3, _COLUMN["share"]].max()),
+                self.together,
                 float(top[_COLUMN["head_share"]]),
                 self.support,
                 float(self.kind_asked and not self.kind_found),

@@ -72,6 +72,14 @@ class WeightedGrams:
                 held += weight
         return held / self._total
 
+    def share_together(self, texts: Iterable[str]) -> float:
+        """Share of the question's bigram weight that the texts hold between them: what none holds is
+        what the best evidence leaves unsaid."""
+        if not self._total:
+            return 0.0
+        have = frozenset().union(*(_text_bigrams(t) for t in texts))
+        return sum(w for g, w in self._weights.items() if g in have) / self._total
+
     def share_beyond(self, text: str, known: str) -> float:
         """Share of the weight of the question's bigrams that ``known`` lacks which the text contains.
 

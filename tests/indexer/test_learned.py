@@ -94,11 +94,11 @@ def test_answerability_probability_grows_with_evidence() -> None:
 
     rows = np.zeros((3, len(FEATURES)), dtype=np.float32)
     base = {"scores": np.array([1.0, 0.5, 0.2]), "kind_asked": False, "kind_found": False, "referenced": False}
-    weak = Evidence(rows=rows, support=0.05, lex_top=1.0, unseen=0.5, **base)
+    weak = Evidence(rows=rows, support=0.05, lex_top=1.0, unseen=0.5, together=0.1, **base)
     strong_rows = rows.copy()
     strong_rows[:, FEATURES.index("share")] = 0.9
     strong_rows[:, FEATURES.index("dense")] = 0.9
-    strong = Evidence(rows=strong_rows, support=0.9, lex_top=30.0, unseen=0.0, **base)
+    strong = Evidence(rows=strong_rows, support=0.9, lex_top=30.0, unseen=0.0, together=0.9, **base)
     assert model.probability(strong) > model.probability(weak)
 
 
@@ -116,6 +116,20 @@ def test_what_a_question_asks_beyond_its_documents_title_tells_provisions_apart(
     grams = retriever.bigram_idf.weigh(set(query.grams))
     assert grams.share_beyond(target.text, doc.title) > grams.share_beyond(other.text, doc.title)
     assert grams.share_beyond(doc.title, doc.title) == 0.0  # the title alone holds nothing of the rest
+
+
+def test_what_the_best_provisions_hold_together_is_their_union(desk: Desk) -> None:
+    """``together``: a question asking of two provisions is held by the two together more than by either."""
+    retriever = desk.snapshot().retriever
+    doc = next(d for d in retriever.catalogue.documents() if d.title.endswith("办法") and d.n_segments > 10)
+    first, second = [s.text for s in retriever.catalogue.segments(doc.id) if len(s.text) > 40][1:3]
+    phrase_a = re.findall(r"[\u4e00-\u9fff]{4,}", first)[0]
+    phrase_b = next(run for run in re.findall(r"[\u4e00-\u9fff]{4,}", second) if run not in first)
+    grams = retriever.bigram_idf.weigh(set(retriever.query(f"{phrase_a}和{phrase_b}").grams))
+    both = grams.share_together([first, second])
+    assert both >= max(grams.share(first), grams.share(second))
+    assert both > grams.share(first) or both > grams.share(second)
+    assert grams.share_together([]) == 0.0
 
 
 def test_a_provision_speaking_of_another_level_is_marked(desk: Desk) -> None:

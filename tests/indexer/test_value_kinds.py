@@ -30,3 +30,25 @@ def test_a_question_asking_how_much_of_a_named_sum_asks_an_amount(real_desk: Des
     answer = real_desk.ask("工会组织职工疗休养，每人每天的伙食津贴是多少？")
     assert not answer.found and answer.citations == []
     assert "金额" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "工会组织职工疗休养，每人每天的伙食津贴是多少？",
+        "工伤职工住院的伙食补助费每天是多少？",
+        "劳动保障监察员的证件有效期是几年？",
+        "单位不安排年休假，劳动保障部门要罚多少钱？",
+        "工伤认定申请要在多长时间内提出？",
+    ],
+)
+def test_a_how_much_answer_quotes_a_value_of_the_asked_kind(real_desk: Desk, question: str) -> None:
+    """Found or not, an answer to a how-much question never quotes only sentences without a value."""
+    retriever = real_desk.snapshot().retriever
+    kind = retriever.profile.answer_kind(question)
+    assert kind is not None and kind.is_value
+    answer = real_desk.ask(question)
+    if answer.found:
+        assert any(retriever.profile.holds(kind, c.quote) for c in answer.citations)
+    else:
+        assert answer.citations == []
