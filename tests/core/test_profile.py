@@ -37,6 +37,7 @@ def kind(question: str) -> str | None:
         ("加班工资按多少比例算？", "ratio"),
         ("培训经费够多少人用？", "quantity"),
         ("高温津贴有没有？", None),  # whether, not how much
+        ("逾期不改的，对单位罚多少？", "money"),
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(question: str, expected: str | None) -> None:
@@ -72,6 +73,9 @@ def test_permission_and_time_evidence() -> None:
     assert not YUNNAN.holds(YUNNAN.kind("permission"), "拖欠职工工资，拒不改正的；")
     assert YUNNAN.holds(YUNNAN.kind("time"), "“五一”期间，我市将对第一届“昆明工匠”进行表彰。")
     assert YUNNAN.holds(YUNNAN.kind("time"), "注册商标的有效期为十年，自核准注册之日起计算。")
+    # a count in Chinese numerals states a quantity; "一个" is an article, not a count
+    assert NEUTRAL.holds(NEUTRAL.kind("quantity"), "劳动功能障碍分为十个伤残等级。")
+    assert not NEUTRAL.holds(NEUTRAL.kind("quantity"), "建立一个协调工作机制。")
     # a law states a time as the event it runs from
     assert NEUTRAL.holds(NEUTRAL.kind("time"), "本办法自公布之日起施行。")
     assert not NEUTRAL.holds(NEUTRAL.kind("time"), "用人单位应当依法安排职工休年休假。")
