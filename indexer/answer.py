@@ -12,7 +12,7 @@ from core.profile import Profile
 from core.sentences import SENTENCE
 from corpus import Segment
 from indexer.answerability import Evidence, load_answerability
-from indexer.citation import Citation
+from indexer.citation import Citation, announces_items, cite_with_items
 from indexer.citation import cite as _citation
 from indexer.editions import EditionNote, edition_notes, in_force_hits
 from indexer.query import Query
@@ -28,6 +28,7 @@ MIN_SUPPORT = 0.1  # share of the question's phrase weight a quoted sentence mus
 LEVEL_MISMATCH_PENALTY = 0.25
 TOGETHER_DEPTH = 3  # provisions whose union the answerability model reads (what none of them holds)
 TYPED_DEPTH = 3  # the asked-for kind of value must stand in one of this many best sentences
+LIST_CHARS = 600  # a lead that announces its 项 is quoted with them up to this length
 WHOLE_PROVISION_CHARS = 240  # a provision this short is quoted whole
 QUOTE_CHARS = 200  # otherwise the answering sentence and what continues it, up to this length
 NOT_FOUND_PREFIX = "未在现有政策文件中找到"
@@ -120,14 +121,24 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
             return answer
     supported = [c for c in judgement.candidates if c.support >= MIN_SUPPORT]
     chosen = _choose(supported or judgement.candidates[:1])  # the model judged the best provision answers
-    citations = [c for c in (_cite(c) for c in chosen) if c.verified]
+    citations = [c for c in _citations(_with_lead_ins(chosen, retriever), retriever) if c.verified]
     if not citations:
         return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文。", [], related)
     kind = query.kind
-    if kind is not None and kind.is_value and not any(retriever.profile.holds(kind, c.quote) for c in citations):
+    if kind is not None and kind.is_value and not _quotes_value(citations, query, retriever):
         return _not_found(f"所问的具体{kind.label}", related)  # a how-much question is not answered without one
     lines = [f"{c.label}：“{c.quote}”" for c in citations]
     return Answer(True, "根据" + "；\n".join(lines), citations, related[len(citations) :])
+
+
+def _quotes_value(citations: list[Citation], query: Query, retriever: Retriever) -> bool:
+    """Whether the quotes, or the provisions they defer to ("期限依照第二十五条第二款执行"), state a
+    value of the asked kind."""
+    holds = retriever.profile.holds
+    if any(holds(query.kind, c.quote) for c in citations):
+        return True
+    deferred = referenced(citations, retriever.catalogue, query.as_of)
+    return any(holds(query.kind, c.quote) for c in deferred)
 
 
 def _not_found(reason: str, related: list[Hit]) -> Answer:
@@ -233,6 +244,45 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
             continue
         chosen.append(cand)
     return chosen
+
+
+def _with_lead_ins(chosen: list[_Candidate], retriever: Retriever) -> list[tuple[_Candidate, str | None]]:
+    """An item (项) quoted without the sentence that introduces its list reads as a bare condition:
+    "(一)谎报或者瞒报事故的；" says nothing of the fine its article's lead-in ("有下列行为之一的，处…罚款：")
+    sets. Each quoted item brings its lead-in, quoted before it, once; the lead-in is paired with the
+    locator of the item it introduces (None for what was chosen for itself)."""
+    quoted = {c.segment.id for c in chosen}
+    out: list[tuple[_Candidate, str | None]] = []
+    for c in chosen:
+        parent_id = c.segment.parent_id
+        if parent_id and parent_id not in quoted:
+            parent = retriever.catalogue.segment(parent_id)
+            lead = parent.text.rstrip()
+            if lead.endswith(("：", ":")):
+                start = max((m.start() for m in SENTENCE.finditer(lead) if m.group(0).strip()), default=0)
+                start += len(lead[start:]) - len(lead[start:].lstrip())
+                out.append((replace(c, segment=parent, start=start, end=len(lead)), c.segment.locator))
+                quoted.add(parent_id)
+        out.append((c, None))
+    return out
+
+
+def _citations(chosen: list[tuple[_Candidate, str | None]], retriever: Retriever) -> list[Citation]:
+    """Each chosen sentence quoted. A lead that announces its 项 ("有下列情形之一的：") and was chosen for itself
+    — none of its 项 was — is quoted with them when the list is short enough: the lead alone says nothing,
+    and the question asks for the list. Those 项 are then not quoted again."""
+    catalogue = retriever.catalogue
+    chosen_ids = {c.segment.id for c, _ in chosen}
+    quoted: list[tuple[Citation, str]] = []
+    covered: set[str] = set()
+    for c, item in chosen:
+        whole = None
+        if item is None and announces_items(c.segment) and not chosen_ids & set(c.segment.children):
+            whole = cite_with_items(c.hit.document, c.segment, catalogue, LIST_CHARS)
+        if whole is not None:
+            covered.update(s.id for s in catalogue.descendants(c.segment))
+        quoted.append((whole or replace(_cite(c), lead_in_of=item), c.segment.id))
+    return [citation for citation, segment_id in quoted if segment_id not in covered]
 
 
 def _quote_span(c: _Candidate) -> tuple[int, int]:

@@ -5,9 +5,9 @@ other."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from corpus import Document, Segment
+from corpus import Catalogue, Document, Segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class Citation:
     status: str
     verified: bool
     refers_from: str | None = None  # the cited provision whose text defers to this one (issue 11)
+    lead_in_of: str | None = None  # the quoted 项 whose list this lead ("有下列情形之一的：") introduces
 
     @property
     def label(self) -> str:
@@ -48,3 +49,19 @@ def cite(doc: Document, segment: Segment, start: int, end: int) -> Citation:
         status=str(doc.status),
         verified=bool(quote) and quote in segment.text,
     )
+
+
+def announces_items(segment: Segment) -> bool:
+    """A lead that announces its 项 ("有下列情形之一的："): read alone it says nothing."""
+    return bool(segment.children) and segment.text.rstrip().endswith(("：", ":"))
+
+
+def cite_with_items(doc: Document, segment: Segment, catalogue: Catalogue, limit: int) -> Citation | None:
+    """A provision quoted with the 项 its lead announces, when no longer than ``limit`` characters. The
+    members stand on consecutive lines, so the citation spans them."""
+    members = [segment, *catalogue.descendants(segment)]
+    text = "\n".join(m.text for m in members)
+    if len(text) > limit:
+        return None
+    first, last = min(m.source.line_start for m in members), max(m.source.line_end for m in members)
+    return replace(cite(doc, segment, 0, len(segment.text)), quote=text, line_start=first, line_end=last)

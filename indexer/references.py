@@ -22,7 +22,7 @@ from core.sentences import SENTENCE
 from core.text import compact
 from corpus import Catalogue, DocStatus, Document, RelationKind, Segment
 from corpus.references import PREVIOUS, FoundReference, references_in, target_parts
-from indexer.citation import Citation, cite
+from indexer.citation import Citation, cite, cite_with_items
 
 MAX_REFERENCED = 2  # referenced provisions added to one answer
 REFERENCED_CHARS = 300  # a referenced provision longer than this is quoted by its first sentences up to it
@@ -103,7 +103,7 @@ def _article(ref: FoundReference, doc: Document, catalogue: Catalogue, as_of: da
         cited = cite(target, seg, *paragraphs[clause - 1])
         return replace(cited, locator=f"{seg.locator}第{int_to_cn(clause)}款")
     if seg.children:
-        whole = _whole(target, seg, catalogue)
+        whole = cite_with_items(target, seg, catalogue, REFERENCED_CHARS)
         if whole is not None:
             return whole
     return cite(target, seg, 0, _clipped(seg.text))
@@ -126,17 +126,6 @@ def _in_force(doc: Document, catalogue: Catalogue, as_of: date | None) -> Docume
         return None if doc.status is DocStatus.SUPERSEDED else doc
     alive = catalogue.in_force_on(as_of)
     return next((d for d in [doc, *reversed(catalogue.editions_of(doc.id))] if d.id in alive), None)
-
-
-def _whole(doc: Document, seg: Segment, catalogue: Catalogue) -> Citation | None:
-    """An article whose lead announces its 项 ("有下列情形之一的：") quoted with them, when short enough:
-    the lead alone says nothing. The members stand on consecutive lines, so the quote checks there."""
-    members = [seg, *catalogue.descendants(seg)]
-    text = "\n".join(m.text for m in members)
-    if len(text) > REFERENCED_CHARS:
-        return None
-    first, last = min(m.source.line_start for m in members), max(m.source.line_end for m in members)
-    return replace(cite(doc, seg, 0, len(seg.text)), quote=text, line_start=first, line_end=last)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -153,6 +153,7 @@ def citation(c: Citation, question: str = "", profile: Profile | None = None) ->
         highlights=highlights(question, c.quote, profile) if question else [],  # issue 15
         formal=formal_citation(c.doc_title, c.doc_number, c.locator),  # issue 15
         refers_from=c.refers_from,  # issue 11: quoted because a cited provision defers to it
+        lead_in_of=c.lead_in_of,  # the lead-in of a quoted item's list
     )
 
 
@@ -171,8 +172,9 @@ def answer(
 
 
 def _answering_quotes(a: Answer) -> list[str]:
-    """The quotes that answer; a provision quoted only because one of them defers to it does not."""
-    return [c.quote for c in a.citations if c.refers_from is None]
+    """The quotes that answer; a provision quoted only because one of them defers to it does not, nor the
+    lead-in quoted before an item (the item is the answer, the lead its context)."""
+    return [c.quote for c in a.citations if c.refers_from is None and c.lead_in_of is None]
 
 
 def edition_note(n: EditionNote) -> records.EditionNote:

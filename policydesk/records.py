@@ -231,6 +231,11 @@ class Citation(Record):
         description="Set on a provision quoted because a cited one defers to it (按第十条规定执行, 前款): the "
         "locator of that cited provision. Null on the provisions that answer.",
     )
+    lead_in_of: str | None = Field(
+        default=None,
+        description="Set on the sentence that introduces a list (有下列情形之一的，…：), quoted before an item of "
+        "it that answers: the locator of that item. Null otherwise.",
+    )
 
 
 class EditionNote(Record):

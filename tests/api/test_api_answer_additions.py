@@ -41,7 +41,7 @@ def test_ask_names_the_older_edition_and_as_of_the_later(real_client: TestClient
         "2024-11-10",
         True,
     )
-    assert "放假4天" in now["citations"][0]["quote"] and "2024年11月10日被取代" in now["answer"]
+    assert any("放假4天" in c["quote"] for c in now["citations"]) and "2024年11月10日被取代" in now["answer"]
     then = real_client.post("/api/ask", json={"question": "春节放几天假？", "as_of": "2020-06-01"}).json()
-    assert "放假3天" in then["citations"][0]["quote"].replace(" ", "")
+    assert any("放假3天" in c["quote"].replace(" ", "") for c in then["citations"])
     assert [n["edition"] for n in then["superseded"]] == ["later"] and "被取代" not in then["answer"]

@@ -52,3 +52,31 @@ def test_a_how_much_answer_quotes_a_value_of_the_asked_kind(real_desk: Desk, que
         assert any(retriever.profile.holds(kind, c.quote) for c in answer.citations)
     else:
         assert answer.citations == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["哪些情形视同工伤？", "什么情况下不得认定为工伤？", "端午节放假几天？", "职工请了多长病假就不能休当年的年休假？"],
+)
+def test_an_item_is_never_quoted_without_the_sentence_that_introduces_its_list(real_desk: Desk, question: str) -> None:
+    """An item (项) read alone is a bare condition: its article's lead-in ("有下列情形之一的，…：") comes
+    first, from the same document, or the article is quoted whole with its items."""
+    answer = real_desk.ask(question)
+    assert answer.found
+    for k, item in enumerate(answer.citations):
+        if "（" not in item.locator:
+            continue
+        article = item.locator.split("（")[0]
+        earlier = [c for c in answer.citations[:k] if c.locator == article and c.doc_title == item.doc_title]
+        assert earlier and earlier[0].quote.rstrip().endswith(("：", ":")), answer.answer
+        lead_of = earlier[0].lead_in_of  # the first quoted item it introduces; None: chosen for itself
+        assert lead_of is None or lead_of.startswith(f"{article}（")
+
+
+@pytest.mark.parametrize("question", ["哪些情形视同工伤？", "什么情况下不得认定为工伤？"])
+def test_a_which_cases_question_is_answered_with_the_list(real_desk: Desk, question: str) -> None:
+    """The lead that announces a list is quoted with its items, on the lines they stand on."""
+    answer = real_desk.ask(question)
+    lists = [c for c in answer.citations if "：\n" in c.quote]
+    assert lists, answer.answer
+    assert all(c.source.line_end > c.source.line_start for c in lists)
