@@ -31,6 +31,7 @@ def print_answer(result: Answer, formal: bool = False) -> None:
         console.print(Text.assemble("  答：", (result.short_answer, BOLD)))
     for c in result.citations:
         why = f"（{c.refers_from}所引）" if c.refers_from else ""  # quoted because a cited provision defers to it
+        why = f"（{c.lead_in_of}的引语）" if c.lead_in_of else why  # introduces the list of a quoted item
         if formal:
             click.echo(f"  出处{why}：{c.formal}")
         else:

@@ -54,3 +54,14 @@ def test_json_and_batch_carry_the_new_fields(run, tmp_path: Path) -> None:  # ty
     assert out["defers"]["citations"] == single["citations"]
     assert out["then"]["superseded"] and {n["edition"] for n in out["then"]["superseded"]} == {"later"}
     assert out["then"]["superseded"][0]["locator"] == "第二十四条"
+
+
+def test_text_output_marks_the_sentence_that_introduces_a_quoted_items_list(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("ask", "端午节放假几天？")
+    lead = next(line for line in out.splitlines() if "的引语）：" in line)
+    item = next(line for line in out.splitlines() if line.startswith("  出处：") and "（" in line.split("》")[1])
+    assert lead.startswith("  出处（第二条（") and "》 第二条 [" in lead
+    assert out.index(lead) < out.index(item)
+    as_json = json.loads(run("ask", "端午节放假几天？", "--json"))
+    leads = [c for c in as_json["citations"] if c["lead_in_of"]]
+    assert leads and all(c["lead_in_of"].startswith(f"{c['locator']}（") for c in leads)
