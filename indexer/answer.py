@@ -128,7 +128,8 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
     if kind is not None and kind.is_value and not _quotes_value(citations, query, retriever):
         return _not_found(f"所问的具体{kind.label}", related)  # a how-much question is not answered without one
     lines = [f"{c.label}：“{c.quote}”" for c in citations]
-    return Answer(True, "根据" + "；\n".join(lines), citations, related[len(citations) :])
+    answering = sum(c.lead_in_of is None for c in citations)  # a lead-in is its item's context, not a hit
+    return Answer(True, "根据" + "；\n".join(lines), citations, related[answering:])
 
 
 def _quotes_value(citations: list[Citation], query: Query, retriever: Retriever) -> bool:
