@@ -224,7 +224,7 @@
         citationLink(c),
         c.formal ? copyButton(c.formal) : null,
         c.refers_from ? el("p", { class: "refers-from" }, `${c.refers_from}所引条文（依其规定执行，一并列出）`) : null,
-        c.lead_in_of ? el("p", { class: "refers-from" }, `${c.lead_in_of}所在条款的引语`) : null,
+        c.lead_in_of ? el("p", { class: "lead-in" }, `${c.lead_in_of}所在条款的引语`) : null,
         markedQuote(c.quote, c.highlights),
         el("p", { class: "src" }, "原文：", sourceText(c.source))))));
     }

@@ -288,3 +288,10 @@ def test_answer_shows_the_provision_deferred_to_and_the_older_edition(browser, r
         cited = page.locator(".citation a.cite").all_inner_texts()
         assert cited and not any("劳动和社会保障部令第17号" in c for c in cited), cited  # the 2003 edition
         page.screenshot(path=str(OUTPUT / "web-older-edition.png"), full_page=True)
+
+        page.goto("/")
+        page.get_by_label("您的问题").fill("端午节放假几天？")
+        page.get_by_role("button", name="提问", exact=True).click()
+        lead = page.locator(".citation", has=page.locator(".lead-in"))
+        expect(lead.first).to_contain_text("所在条款的引语")
+        expect(lead.first).to_contain_text("全体公民放假的节日：")
