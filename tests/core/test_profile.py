@@ -38,6 +38,8 @@ def kind(question: str) -> str | None:
         ("培训经费够多少人用？", "quantity"),
         ("高温津贴有没有？", None),  # whether, not how much
         ("逾期不改的，对单位罚多少？", "money"),
+        ("全国大赛拿了第一名，省里奖多少？", "money"),
+        ("每个会员发多少份问卷？", "quantity"),
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(question: str, expected: str | None) -> None:
