@@ -3,7 +3,7 @@ one-embedding floor, with reuse (micro-batching + caches) on and off, for distin
 
     python bench/load.py [--requests 2000] [--single 500] [--clients 8] [--repeat-share 0.3]
                          [--workload distinct --workload repeats] [--config reuse --config plain]
-                         [--floor 200] [--deadline 300] [--home DIR] [--name load]
+                         [--variant NAME:VAR=VALUE,…] [--floor 200] [--deadline 300] [--home DIR] [--name load]
 
 One run measures, on the same machine and data:
 
@@ -15,7 +15,9 @@ One run measures, on the same machine and data:
    as it was before them) — a fresh ``python -m policydesk serve`` on a free loopback port (the servers
    run side by side and take turns phase by phase), then for each **workload**: ``--single`` requests
    from one client, then the rest from ``--clients`` concurrent clients, alternating ``POST /api/ask``
-   and ``GET /api/search?k=10``.
+   and ``GET /api/search?k=10``. Each ``--variant`` adds one more server, the reuse config with that
+   environment (a setting, or ``PYTHONPATH`` naming another checkout), taking its turn like the others:
+   an A/B in one run, so a busy spell on a shared machine falls on both sides.
 
 Workloads (2,000 requests each by default, no question shared between workloads):
 
@@ -211,10 +213,19 @@ def run_all(
 
 @contextlib.contextmanager
 def _server(home: Path, port: int, log: Path, env: dict[str, str]):  # type: ignore[no-untyped-def]
-    command = [sys.executable, "-m", "policydesk", "serve", "--host", HOST, "--port", str(port), "--home", str(home)]
+    # -P: the server imports the tree PYTHONPATH names — this checkout unless a variant names another
+    # (``--variant before:PYTHONPATH=/path/to/an/older/tree`` serves that tree beside this one)
+    command = [sys.executable, "-P", "-m", "policydesk", "serve"]
+    command += ["--host", HOST, "--port", str(port), "--home", str(home)]
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
     with log.open("w") as out:
         process = subprocess.Popen(
-            command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, env={**os.environ, **env}
+            command,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "PYTHONPATH": path, **env},
         )
         try:
             yield process
@@ -414,6 +425,13 @@ def main() -> int:
     parser.add_argument(
         "--server-env", action="append", default=[], metavar="NAME=VALUE", help="extra environment for every server"
     )
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="NAME:NAME=VALUE,…",
+        help="one more server, the reuse config with this environment, measured beside the others (A/B)",
+    )
     parser.add_argument("--name", default="load", help="results file name (bench/results/NAME.json)")
     parser.add_argument("--url", help="drive a server already running on loopback instead of starting one")
     args = parser.parse_args()
@@ -422,6 +440,8 @@ def main() -> int:
     names = args.workload or ["distinct", "repeats"]
     configs = ["as-is"] if args.url else (args.config or ["reuse", "plain"])
     extra = dict(item.split("=", 1) for item in args.server_env)
+    variants = dict(_variant(spec) for spec in args.variant)
+    configs += list(variants)
     plan = workloads(names, args.requests, args.single, args.repeat_share)
     info = print_header(
         "load over HTTP (loopback)",
@@ -434,7 +454,9 @@ def main() -> int:
     floor = embedding_floor(floor_questions)
     with tempfile.TemporaryDirectory(prefix="pd-bench-load-") as tmp:
         home = args.home or (None if args.url else built_home(Path(tmp) / "home"))
-        results = run_all({c: {**CONFIGS.get(c, {}), **extra} for c in configs}, home, plan, args)
+        results = run_all(
+            {c: {**CONFIGS.get(c, {}), **variants.get(c, {}), **extra} for c in configs}, home, plan, args
+        )
     floor_after = embedding_floor(floor_questions)  # the machine may have changed meanwhile: compare
     overview = summary(floor["p50_ms"], results)
     save(
@@ -454,6 +476,14 @@ def main() -> int:
         },
     )
     return 0
+
+
+def _variant(spec: str) -> tuple[str, dict[str, str]]:
+    """``name:A=1,B=2`` → (name, {"A": "1", "B": "2"}): a server with the defaults and this environment."""
+    name, _, settings = spec.partition(":")
+    if not name or name in CONFIGS:
+        raise SystemExit(f"--variant needs a new name before ':', got {spec!r}")
+    return name, dict(item.split("=", 1) for item in settings.split(",") if item)
 
 
 def _cpu_seconds(pid: int) -> float:
