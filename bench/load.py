@@ -3,7 +3,8 @@ one-embedding floor, with reuse (micro-batching + caches) on and off, for distin
 
     python bench/load.py [--requests 2000] [--single 500] [--clients 8] [--repeat-share 0.3]
                          [--workload distinct --workload repeats] [--config reuse --config plain]
-                         [--variant NAME:VAR=VALUE,…] [--floor 200] [--deadline 300] [--home DIR] [--name load]
+                         [--variant NAME:VAR=VALUE,…] [--rounds 5] [--floor 200] [--deadline 300]
+                         [--home DIR] [--name load]
 
 One run measures, on the same machine and data:
 
@@ -13,11 +14,11 @@ One run measures, on the same machine and data:
 2. for each **config** — ``reuse`` (the defaults: micro-batching, query-vector and answer caches) and
    ``plain`` (``POLICYDESK_EMBED_BATCHING=0``, both caches 0, libgomp's default spin count: the server
    as it was before them) — a fresh ``python -m policydesk serve`` on a free loopback port (the servers
-   run side by side and take turns phase by phase), then for each **workload**: ``--single`` requests
-   from one client, then the rest from ``--clients`` concurrent clients, alternating ``POST /api/ask``
-   and ``GET /api/search?k=10``. Each ``--variant`` adds one more server, the reuse config with that
-   environment (a setting, or ``PYTHONPATH`` naming another checkout), taking its turn like the others:
-   an A/B in one run, so a busy spell on a shared machine falls on both sides.
+   run side by side and take turns, each phase cut into ``--rounds`` stretches), then for each
+   **workload**: ``--single`` requests from one client, then the rest from ``--clients`` concurrent
+   clients, alternating ``POST /api/ask`` and ``GET /api/search?k=10``. Each ``--variant`` adds one
+   more server, the reuse config with that environment (a setting, or ``PYTHONPATH`` naming another
+   checkout), taking its turns like the others: an A/B in one run, a busy spell falling on both sides.
 
 Workloads (2,000 requests each by default, no question shared between workloads):
 
@@ -180,8 +181,10 @@ def run_all(
     configs: dict[str, dict[str, str]], home: Path | None, plan: dict[str, dict], args: argparse.Namespace
 ) -> dict:
     """Every config's server is started at once and idles while another is measured; each phase of
-    each workload runs on one config after the other (the order alternating), so a busy spell on a
-    shared machine falls on both configs rather than on one."""
+    each workload is cut into ``--rounds`` stretches that the configs take in turn (the order
+    alternating), so a busy spell on a shared machine falls on every config rather than on one. A
+    config's stretches are the same requests in the same order as every other config's, and its
+    figures are those of all its stretches together."""
     with tempfile.TemporaryDirectory(prefix="pd-bench-load-") as tmp, contextlib.ExitStack() as stack:
         servers: dict[str, tuple[str, subprocess.Popen | None, Path]] = {}
         for config, env in configs.items():
@@ -198,12 +201,16 @@ def run_all(
         order = list(servers)
         for name, phases in plan.items():
             for phase, clients in (("single", 1), ("concurrent", args.clients)):
-                for config in order:
-                    base, server, _ = servers[config]
+                parts: dict[str, list[dict]] = {config: [] for config in servers}
+                for stretch in _stretches(phases[phase], args.rounds):
+                    for config in order:
+                        base, server, _ = servers[config]
+                        parts[config].append(asyncio.run(_phase(base, stretch, clients, args, server)))
+                    order.reverse()
+                for config in servers:
                     print(f"\n-- workload {name} ({phases['what']}), config {config}")
-                    measured = asyncio.run(_phase(base, phases[phase], clients, args, server))
+                    measured = _merged(parts[config])
                     results[config]["workloads"].setdefault(name, {})[phase] = _report(phase, measured)
-                order.reverse()
         for config, (_, server, _) in servers.items():
             rss = _peak_rss_mb(server.pid) if server is not None else float("nan")
             results[config]["server_peak_rss_mb"] = round(rss, 1)
@@ -315,6 +322,33 @@ async def _phase(
     }
 
 
+def _stretches(requests: list[Request], rounds: int) -> list[list[Request]]:
+    """``requests`` in ``rounds`` consecutive stretches of (nearly) equal length, none empty."""
+    rounds = max(1, min(rounds, len(requests)))
+    size, extra = divmod(len(requests), rounds)
+    out, start = [], 0
+    for n in range(rounds):
+        end = start + size + (n < extra)
+        out.append(requests[start:end])
+        start = end
+    return out
+
+
+def _merged(parts: list[dict]) -> dict:
+    """One config's stretches of a phase as one measurement: samples pooled, times and counts added."""
+    return {
+        "clients": parts[0]["clients"],
+        "wall_s": sum(p["wall_s"] for p in parts),
+        "samples": {kind: [x for p in parts for x in p["samples"][kind]] for kind in parts[0]["samples"]},
+        "errors": {kind: sum(p["errors"][kind] for p in parts) for kind in parts[0]["errors"]},
+        "failures": [f for p in parts for f in p["failures"]][:5],
+        "unsent": sum(p["unsent"] for p in parts),
+        "server_cpu_s": sum(p["server_cpu_s"] for p in parts),
+        "client_cpu_s": sum(p["client_cpu_s"] for p in parts),
+        "rounds": len(parts),
+    }
+
+
 def _report(name: str, phase: dict) -> dict:
     every = phase["samples"]["ask"] + phase["samples"]["search"]
     done = max(1, len(every))
@@ -414,7 +448,10 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients in the second phase")
     parser.add_argument("--repeat-share", type=float, default=0.3, help="share of repeated requests (repeats)")
     parser.add_argument("--floor", type=int, default=200, help="questions timed for the one-embedding floor")
-    parser.add_argument("--deadline", type=float, default=300.0, help="seconds each phase may take at most")
+    parser.add_argument("--deadline", type=float, default=300.0, help="seconds each stretch may take at most")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="stretches each phase is cut into, the configs taking turns"
+    )
     parser.add_argument("--home", type=Path, help="a built data directory (default: build the seeds in a temp dir)")
     parser.add_argument(
         "--workload", action="append", choices=WORKLOADS, help="distinct, repeats (default: both) or framed"
