@@ -3,7 +3,8 @@ one-embedding floor, with reuse (micro-batching + caches) on and off, for distin
 
     python bench/load.py [--requests 2000] [--single 500] [--clients 8] [--repeat-share 0.3]
                          [--workload distinct --workload repeats] [--config reuse --config plain]
-                         [--floor 200] [--deadline 300] [--home DIR] [--name load]
+                         [--variant NAME:VAR=VALUE,…] [--rounds 5] [--floor 200] [--deadline 300]
+                         [--home DIR] [--name load]
 
 One run measures, on the same machine and data:
 
@@ -13,9 +14,11 @@ One run measures, on the same machine and data:
 2. for each **config** — ``reuse`` (the defaults: micro-batching, query-vector and answer caches) and
    ``plain`` (``POLICYDESK_EMBED_BATCHING=0``, both caches 0, libgomp's default spin count: the server
    as it was before them) — a fresh ``python -m policydesk serve`` on a free loopback port (the servers
-   run side by side and take turns phase by phase), then for each **workload**: ``--single`` requests
-   from one client, then the rest from ``--clients`` concurrent clients, alternating ``POST /api/ask``
-   and ``GET /api/search?k=10``.
+   run side by side and take turns, each phase cut into ``--rounds`` stretches), then for each
+   **workload**: ``--single`` requests from one client, then the rest from ``--clients`` concurrent
+   clients, alternating ``POST /api/ask`` and ``GET /api/search?k=10``. Each ``--variant`` adds one
+   more server, the reuse config with that environment (a setting, or ``PYTHONPATH`` naming another
+   checkout), taking its turns like the others: an A/B in one run, a busy spell falling on both sides.
 
 Workloads (2,000 requests each by default, no question shared between workloads):
 
@@ -178,8 +181,10 @@ def run_all(
     configs: dict[str, dict[str, str]], home: Path | None, plan: dict[str, dict], args: argparse.Namespace
 ) -> dict:
     """Every config's server is started at once and idles while another is measured; each phase of
-    each workload runs on one config after the other (the order alternating), so a busy spell on a
-    shared machine falls on both configs rather than on one."""
+    each workload is cut into ``--rounds`` stretches that the configs take in turn (the order
+    alternating), so a busy spell on a shared machine falls on every config rather than on one. A
+    config's stretches are the same requests in the same order as every other config's, and its
+    figures are those of all its stretches together."""
     with tempfile.TemporaryDirectory(prefix="pd-bench-load-") as tmp, contextlib.ExitStack() as stack:
         servers: dict[str, tuple[str, subprocess.Popen | None, Path]] = {}
         for config, env in configs.items():
@@ -196,12 +201,16 @@ def run_all(
         order = list(servers)
         for name, phases in plan.items():
             for phase, clients in (("single", 1), ("concurrent", args.clients)):
-                for config in order:
-                    base, server, _ = servers[config]
+                parts: dict[str, list[dict]] = {config: [] for config in servers}
+                for stretch in _stretches(phases[phase], args.rounds):
+                    for config in order:
+                        base, server, _ = servers[config]
+                        parts[config].append(asyncio.run(_phase(base, stretch, clients, args, server)))
+                    order.reverse()
+                for config in servers:
                     print(f"\n-- workload {name} ({phases['what']}), config {config}")
-                    measured = asyncio.run(_phase(base, phases[phase], clients, args, server))
+                    measured = _merged(parts[config])
                     results[config]["workloads"].setdefault(name, {})[phase] = _report(phase, measured)
-                order.reverse()
         for config, (_, server, _) in servers.items():
             rss = _peak_rss_mb(server.pid) if server is not None else float("nan")
             results[config]["server_peak_rss_mb"] = round(rss, 1)
@@ -211,10 +220,19 @@ def run_all(
 
 @contextlib.contextmanager
 def _server(home: Path, port: int, log: Path, env: dict[str, str]):  # type: ignore[no-untyped-def]
-    command = [sys.executable, "-m", "policydesk", "serve", "--host", HOST, "--port", str(port), "--home", str(home)]
+    # -P: the server imports the tree PYTHONPATH names — this checkout unless a variant names another
+    # (``--variant before:PYTHONPATH=/path/to/an/older/tree`` serves that tree beside this one)
+    command = [sys.executable, "-P", "-m", "policydesk", "serve"]
+    command += ["--host", HOST, "--port", str(port), "--home", str(home)]
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
     with log.open("w") as out:
         process = subprocess.Popen(
-            command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, env={**os.environ, **env}
+            command,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "PYTHONPATH": path, **env},
         )
         try:
             yield process
@@ -301,6 +319,33 @@ async def _phase(
         "unsent": queue.qsize(),
         "server_cpu_s": (_cpu_seconds(server.pid) if server is not None else float("nan")) - server_cpu,
         "client_cpu_s": time.process_time() - client_cpu,
+    }
+
+
+def _stretches(requests: list[Request], rounds: int) -> list[list[Request]]:
+    """``requests`` in ``rounds`` consecutive stretches of (nearly) equal length, none empty."""
+    rounds = max(1, min(rounds, len(requests)))
+    size, extra = divmod(len(requests), rounds)
+    out, start = [], 0
+    for n in range(rounds):
+        end = start + size + (n < extra)
+        out.append(requests[start:end])
+        start = end
+    return out
+
+
+def _merged(parts: list[dict]) -> dict:
+    """One config's stretches of a phase as one measurement: samples pooled, times and counts added."""
+    return {
+        "clients": parts[0]["clients"],
+        "wall_s": sum(p["wall_s"] for p in parts),
+        "samples": {kind: [x for p in parts for x in p["samples"][kind]] for kind in parts[0]["samples"]},
+        "errors": {kind: sum(p["errors"][kind] for p in parts) for kind in parts[0]["errors"]},
+        "failures": [f for p in parts for f in p["failures"]][:5],
+        "unsent": sum(p["unsent"] for p in parts),
+        "server_cpu_s": sum(p["server_cpu_s"] for p in parts),
+        "client_cpu_s": sum(p["client_cpu_s"] for p in parts),
+        "rounds": len(parts),
     }
 
 
@@ -403,7 +448,10 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients in the second phase")
     parser.add_argument("--repeat-share", type=float, default=0.3, help="share of repeated requests (repeats)")
     parser.add_argument("--floor", type=int, default=200, help="questions timed for the one-embedding floor")
-    parser.add_argument("--deadline", type=float, default=300.0, help="seconds each phase may take at most")
+    parser.add_argument("--deadline", type=float, default=300.0, help="seconds each stretch may take at most")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="stretches each phase is cut into, the configs taking turns"
+    )
     parser.add_argument("--home", type=Path, help="a built data directory (default: build the seeds in a temp dir)")
     parser.add_argument(
         "--workload", action="append", choices=WORKLOADS, help="distinct, repeats (default: both) or framed"
@@ -414,6 +462,13 @@ def main() -> int:
     parser.add_argument(
         "--server-env", action="append", default=[], metavar="NAME=VALUE", help="extra environment for every server"
     )
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="NAME:NAME=VALUE,…",
+        help="one more server, the reuse config with this environment, measured beside the others (A/B)",
+    )
     parser.add_argument("--name", default="load", help="results file name (bench/results/NAME.json)")
     parser.add_argument("--url", help="drive a server already running on loopback instead of starting one")
     args = parser.parse_args()
@@ -422,6 +477,8 @@ def main() -> int:
     names = args.workload or ["distinct", "repeats"]
     configs = ["as-is"] if args.url else (args.config or ["reuse", "plain"])
     extra = dict(item.split("=", 1) for item in args.server_env)
+    variants = dict(_variant(spec) for spec in args.variant)
+    configs += list(variants)
     plan = workloads(names, args.requests, args.single, args.repeat_share)
     info = print_header(
         "load over HTTP (loopback)",
@@ -434,7 +491,9 @@ def main() -> int:
     floor = embedding_floor(floor_questions)
     with tempfile.TemporaryDirectory(prefix="pd-bench-load-") as tmp:
         home = args.home or (None if args.url else built_home(Path(tmp) / "home"))
-        results = run_all({c: {**CONFIGS.get(c, {}), **extra} for c in configs}, home, plan, args)
+        results = run_all(
+            {c: {**CONFIGS.get(c, {}), **variants.get(c, {}), **extra} for c in configs}, home, plan, args
+        )
     floor_after = embedding_floor(floor_questions)  # the machine may have changed meanwhile: compare
     overview = summary(floor["p50_ms"], results)
     save(
@@ -454,6 +513,14 @@ def main() -> int:
         },
     )
     return 0
+
+
+def _variant(spec: str) -> tuple[str, dict[str, str]]:
+    """``name:A=1,B=2`` → (name, {"A": "1", "B": "2"}): a server with the defaults and this environment."""
+    name, _, settings = spec.partition(":")
+    if not name or name in CONFIGS:
+        raise SystemExit(f"--variant needs a new name before ':', got {spec!r}")
+    return name, dict(item.split("=", 1) for item in settings.split(",") if item)
 
 
 def _cpu_seconds(pid: int) -> float:

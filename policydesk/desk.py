@@ -10,6 +10,7 @@ import shutil
 import threading
 import time
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ from corpus.model import INSTRUMENT_KINDS
 from corpus.model import Document as CatalogueDocument
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
 from corpus.verify import SourceCheck
+from indexer.answer import Answer as FoundAnswer
 from indexer.answer import ask as answer_question
 from indexer.batching import InFlight
 from indexer.embed import EMBEDDING_CACHE_FILE, Embedder, load_embedder
@@ -79,7 +81,7 @@ class Desk:
         self._checked = 0.0
         self._lock = threading.Lock()
         self._source_check: tuple[Path, SourceCheck] | None = None
-        self._answers = AnswerCache(settings.answer_cache_size)
+        self._answers = AnswerCache(settings.answer_cache_size, own=_own_answer)
 
     # -- snapshot --------------------------------------------------------------------------------
     @property
@@ -378,6 +380,15 @@ def _serving(embedder: Embedder | None, settings: Settings, in_flight: InFlight)
         max_wait_ms=settings.embed_batch_wait_ms,
         cache_size=settings.query_cache_size,
         in_flight=in_flight,
+    )
+
+
+def _own_answer(answer: FoundAnswer) -> FoundAnswer:
+    """A remembered answer as a caller's own: its lists copied, their items shared. Citations, hits and
+    edition notes are frozen records, and what a hit points to (document, segment, unit) is the
+    snapshot's own, shared by every request anyway; a deep copy cost ~0.3 ms per question."""
+    return replace(
+        answer, citations=list(answer.citations), related=list(answer.related), superseded=list(answer.superseded)
     )
 
 

@@ -78,6 +78,32 @@ def test_a_remembered_answer_is_the_callers_own(built_home: Path) -> None:
     assert desk._answers.answers.hits == 2
 
 
+def test_the_desk_remembers_an_answer_by_its_lists_not_a_deep_copy(built_home: Path) -> None:
+    """A deep copy of an answer also copied every document, segment and unit its hits point to; the
+    Desk copies the lists a caller could change and shares the frozen records in them."""
+    desk = Desk(Settings(home=built_home))
+    question = "劳动法律监督员证有效期几年？"
+    desk.ask(question)
+    (remembered,) = desk._answers.answers._items.values()
+    given = desk._answers.get_or_compute(desk.snapshot().generation.name, question, lambda: pytest.fail("recomputed"))
+    assert given == remembered and given is not remembered
+    assert given.related and given.related is not remembered.related
+    assert all(a is b for a, b in zip(given.related, remembered.related, strict=True))  # the same frozen hits
+    assert all(a is b for a, b in zip(given.citations, remembered.citations, strict=True))
+    given.related.clear()
+    given.citations.clear()
+    assert remembered.related and remembered.citations  # the next caller's answer is whole
+
+
+def test_an_answer_cache_copies_with_the_copier_it_is_given() -> None:
+    cache = AnswerCache(4, own=lambda answer: {**answer, "related": list(answer["related"])})
+    first = cache.get_or_compute("g1", "工会会费比例", lambda: {"answer": "a", "related": [{"score": 1.0}]})
+    first["related"].clear()
+    again = cache.get_or_compute("g1", "工会会费比例", lambda: pytest.fail("recomputed"))
+    assert again == {"answer": "a", "related": [{"score": 1.0}]}
+    assert again["related"] is not first["related"]
+
+
 def test_a_new_generation_is_not_answered_from_the_old_one(fresh_home: Path, tmp_path: Path) -> None:
     desk = Desk(Settings(home=fresh_home))
     question = "示范职工书屋的藏书有什么要求？"
