@@ -69,6 +69,7 @@ class Profile:
     levels: tuple[Level, ...]
     procedure_question: re.Pattern[str] | None
     procedure_words: re.Pattern[str] | None
+    list_question: re.Pattern[str] | None
     scope: re.Pattern[str] | None
     yes_no: re.Pattern[str] | None = None  # a question asking whether
     how_much: re.Pattern[str] | None = None  # … or how much / when
@@ -106,6 +107,10 @@ class Profile:
 
     def asks_procedure(self, question: str) -> bool:
         return bool(self.procedure_question and self.procedure_question.search(question))
+
+    def asks_list(self, question: str) -> bool:
+        """A question asking for a whole list (哪些情形？条件是什么？), not for one of its items."""
+        return bool(self.list_question and self.list_question.search(question))
 
     # -- texts ----------------------------------------------------------------------------------
     def holds(self, kind: AnswerKind | None, text: str) -> bool:
@@ -262,6 +267,7 @@ def _compile(data: dict[str, Any]) -> Profile:
         levels=levels,
         procedure_question=_alternatives(procedure.get("question", [])),
         procedure_words=_alternatives(procedure.get("words", [])),
+        list_question=_alternatives(data.get("lists", {}).get("question", [])),
         scope=_alternatives(data.get("scope", {}).get("cues", [])),
         yes_no=_alternatives(data.get("answer_kinds", {}).get("yes_no", [])),
         how_much=_alternatives(data.get("answer_kinds", {}).get("how_much", [])),

@@ -121,7 +121,8 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
             return answer
     supported = [c for c in judgement.candidates if c.support >= MIN_SUPPORT]
     chosen = _choose(supported or judgement.candidates[:1])  # the model judged the best provision answers
-    citations = [c for c in _citations(_with_lead_ins(chosen, retriever), retriever) if c.verified]
+    whole_lists = retriever.profile.asks_list(query.text)
+    citations = [c for c in _citations(_with_lead_ins(chosen, retriever), retriever, whole_lists) if c.verified]
     if not citations:
         return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文。", [], related)
     kind = query.kind
@@ -268,17 +269,21 @@ def _with_lead_ins(chosen: list[_Candidate], retriever: Retriever) -> list[tuple
     return out
 
 
-def _citations(chosen: list[tuple[_Candidate, str | None]], retriever: Retriever) -> list[Citation]:
-    """Each chosen sentence quoted. A lead that announces its 项 ("有下列情形之一的：") and was chosen for itself
-    — none of its 项 was — is quoted with them when the list is short enough: the lead alone says nothing,
-    and the question asks for the list. Those 项 are then not quoted again."""
+def _citations(
+    chosen: list[tuple[_Candidate, str | None]], retriever: Retriever, whole_lists: bool
+) -> list[Citation]:
+    """Each chosen sentence quoted. A lead that announces its 项 ("有下列情形之一的：") is quoted with them,
+    when the list is short enough, if it was chosen for itself (none of its 项 was: the lead alone says
+    nothing) or if the question asks for a whole list (``whole_lists``: 条件是什么？ — one item of the
+    conditions is not the answer). The 项 it holds are then not quoted again."""
     catalogue = retriever.catalogue
     chosen_ids = {c.segment.id for c, _ in chosen}
     quoted: list[tuple[Citation, str]] = []
     covered: set[str] = set()
     for c, item in chosen:
         whole = None
-        if item is None and announces_items(c.segment) and not chosen_ids & set(c.segment.children):
+        for_itself = item is None and not chosen_ids & set(c.segment.children)
+        if announces_items(c.segment) and (for_itself or whole_lists):
             whole = cite_with_items(c.hit.document, c.segment, catalogue, LIST_CHARS)
         if whole is not None:
             covered.update(s.id for s in catalogue.descendants(c.segment))

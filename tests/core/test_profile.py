@@ -70,6 +70,14 @@ def test_what_states_an_amount(sentence: str, states: bool) -> None:
     assert NEUTRAL.holds(NEUTRAL.kind("money"), sentence) is states
 
 
+@pytest.mark.parametrize(
+    ("question", "whole"),
+    [("申请工伤认定要交哪些材料？", True), ("评选条件是什么？", True), ("春节放几天假？", False), ("谁负责审批？", False)],
+)
+def test_a_question_asking_for_a_whole_list(question: str, whole: bool) -> None:
+    assert NEUTRAL.asks_list(question) is whole
+
+
 def test_permission_and_time_evidence() -> None:
     assert YUNNAN.holds(YUNNAN.kind("permission"), "有拖欠职工工资情形的单位，当年不得申报。")
     assert not YUNNAN.holds(YUNNAN.kind("permission"), "拖欠职工工资，拒不改正的；")

@@ -73,10 +73,19 @@ def test_an_item_is_never_quoted_without_the_sentence_that_introduces_its_list(r
         assert lead_of is None or lead_of.startswith(f"{article}（")
 
 
-@pytest.mark.parametrize("question", ["哪些情形视同工伤？", "什么情况下不得认定为工伤？"])
+@pytest.mark.parametrize(
+    "question", ["哪些情形视同工伤？", "什么情况下不得认定为工伤？", "工伤认定申请需要提交哪些材料？"]
+)
 def test_a_which_cases_question_is_answered_with_the_list(real_desk: Desk, question: str) -> None:
     """The lead that announces a list is quoted with its items, on the lines they stand on."""
     answer = real_desk.ask(question)
     lists = [c for c in answer.citations if "：\n" in c.quote]
     assert lists, answer.answer
     assert all(c.source.line_end > c.source.line_start for c in lists)
+
+
+def test_a_question_on_one_item_gets_that_item_not_the_whole_list(real_desk: Desk) -> None:
+    """"春节放几天假？" asks for one holiday: its item is quoted after the lead-in, not the list of seven."""
+    answer = real_desk.ask("春节放几天假？")
+    assert not any("：\n" in c.quote for c in answer.citations)
+    assert any("春节" in c.quote and "放假4天" in c.quote for c in answer.citations)
