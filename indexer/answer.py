@@ -269,9 +269,7 @@ def _with_lead_ins(chosen: list[_Candidate], retriever: Retriever) -> list[tuple
     return out
 
 
-def _citations(
-    chosen: list[tuple[_Candidate, str | None]], retriever: Retriever, whole_lists: bool
-) -> list[Citation]:
+def _citations(chosen: list[tuple[_Candidate, str | None]], retriever: Retriever, whole_lists: bool) -> list[Citation]:
     """Each chosen sentence quoted. A lead that announces its 项 ("有下列情形之一的：") is quoted with them,
     when the list is short enough, if it was chosen for itself (none of its 项 was: the lead alone says
     nothing) or if the question asks for a whole list (``whole_lists``: 条件是什么？ — one item of the

@@ -72,7 +72,12 @@ def test_what_states_an_amount(sentence: str, states: bool) -> None:
 
 @pytest.mark.parametrize(
     ("question", "whole"),
-    [("申请工伤认定要交哪些材料？", True), ("评选条件是什么？", True), ("春节放几天假？", False), ("谁负责审批？", False)],
+    [
+        ("申请工伤认定要交哪些材料？", True),
+        ("评选条件是什么？", True),
+        ("春节放几天假？", False),
+        ("谁负责审批？", False),
+    ],
 )
 def test_a_question_asking_for_a_whole_list(question: str, whole: bool) -> None:
     assert NEUTRAL.asks_list(question) is whole

@@ -85,7 +85,7 @@ def test_a_which_cases_question_is_answered_with_the_list(real_desk: Desk, quest
 
 
 def test_a_question_on_one_item_gets_that_item_not_the_whole_list(real_desk: Desk) -> None:
-    """"春节放几天假？" asks for one holiday: its item is quoted after the lead-in, not the list of seven."""
+    """ "春节放几天假？" asks for one holiday: its item is quoted after the lead-in, not the list of seven."""
     answer = real_desk.ask("春节放几天假？")
     assert not any("：\n" in c.quote for c in answer.citations)
     assert any("春节" in c.quote and "放假4天" in c.quote for c in answer.citations)
