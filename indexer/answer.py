@@ -15,6 +15,7 @@ from indexer.answerability import Evidence, load_answerability
 from indexer.citation import Citation, announces_items, cite_with_items
 from indexer.citation import cite as _citation
 from indexer.editions import EditionNote, edition_notes, in_force_hits
+from indexer.overlap import WeightedGrams
 from indexer.query import Query
 from indexer.references import referenced, referenced_line
 from indexer.retrieve import Hit, Ranking, Retriever
@@ -75,14 +76,13 @@ class Judgement:
 
 def judge(query: Query, retriever: Retriever) -> Judgement:
     ranking = retriever.rank(query, k=max(ANSWER_DEPTH, 8))
-    candidates = _candidates(query, ranking.hits[:ANSWER_DEPTH], retriever) if ranking.hits else []
+    grams = retriever.bigram_idf.weigh(set(query.grams))  # weighed once: sentences and evidence read it
+    candidates = _candidates(query, ranking.hits[:ANSWER_DEPTH], retriever, grams) if ranking.hits else []
     reason = _unanswerable(query, ranking.hits, candidates, retriever.profile)
     vocabulary = retriever.index.bm25.vocab_dict
     unseen = sum(t not in vocabulary for t in query.tokens) / len(query.tokens) if query.tokens else 1.0
     best = ranking.hits[:TOGETHER_DEPTH]
-    together = retriever.bigram_idf.weigh(set(query.grams)).share_together(
-        f"{h.document.title} {h.unit.context} {h.unit.text}" for h in best
-    )
+    together = grams.share_together(f"{h.document.title} {h.unit.context} {h.unit.text}" for h in best)
     return Judgement(query, ranking, candidates, reason, _evidence(query, ranking, candidates, unseen, together))
 
 
@@ -153,7 +153,6 @@ def _mentions(hit: Hit, name: str) -> bool:
 
 def _evidence(query: Query, ranking: Ranking, candidates: list[_Candidate], unseen: float, together: float) -> Evidence:
     """What the answerability model reads: the ranked provisions and the best sentences."""
-    best = candidates[:TYPED_DEPTH]
     return Evidence(
         scores=ranking.scores,
         rows=ranking.rows,
@@ -162,14 +161,13 @@ def _evidence(query: Query, ranking: Ranking, candidates: list[_Candidate], unse
         unseen=unseen,
         together=together,
         kind_asked=query.kind is not None,
-        kind_found=any(c.typed and c.support >= MIN_SUPPORT for c in best),
+        kind_found=_value_stated(candidates),
         referenced=bool(query.names_document),
     )
 
 
-def _candidates(query: Query, hits: list[Hit], retriever: Retriever) -> list[_Candidate]:
+def _candidates(query: Query, hits: list[Hit], retriever: Retriever, grams: WeightedGrams) -> list[_Candidate]:
     profile = retriever.profile
-    grams = retriever.bigram_idf.weigh(set(query.grams))
     top = max(h.score for h in hits) or 1.0
     low = min(h.score for h in hits)
     span = (top - low) or 1.0
@@ -193,13 +191,18 @@ def _candidates(query: Query, hits: list[Hit], retriever: Retriever) -> list[_Ca
     return sorted(out, key=lambda c: -c.score)
 
 
+def _value_stated(candidates: list[_Candidate]) -> bool:
+    """A sentence among the best holds the asked kind of value and shares the question's terms: the hard
+    test refuses without one, and the answerability model is not asked with one."""
+    return any(c.typed and c.support >= MIN_SUPPORT for c in candidates[:TYPED_DEPTH])
+
+
 def _unanswerable(query: Query, hits: list[Hit], candidates: list[_Candidate], profile: Profile) -> str | None:
     """Why the evidence cannot answer, or None. Each test is about the question's own terms."""
     if not candidates:
         return "与该问题相关的规定"
     kind = query.kind
-    stated = any(c.typed and c.support >= MIN_SUPPORT for c in candidates[:TYPED_DEPTH])
-    if kind is not None and kind.is_value and not stated:
+    if kind is not None and kind.is_value and not _value_stated(candidates):
         return f"所问的具体{kind.label}"
     if query.years:
         evidence = " ".join(f"{h.document.title} {h.document.date or ''} {h.unit.text}" for h in hits[:5])
@@ -262,7 +265,6 @@ def _with_lead_ins(chosen: list[_Candidate], retriever: Retriever) -> list[tuple
             lead = parent.text.rstrip()
             if lead.endswith(("：", ":")):
                 start = max((m.start() for m in SENTENCE.finditer(lead) if m.group(0).strip()), default=0)
-                start += len(lead[start:]) - len(lead[start:].lstrip())
                 out.append((replace(c, segment=parent, start=start, end=len(lead)), c.segment.locator))
                 quoted.add(parent_id)
         out.append((c, None))

@@ -63,22 +63,21 @@ class WeightedGrams:
 
     def share(self, text: str) -> float:
         """Share of the question's bigram weight that the text contains (0…1)."""
+        return self._held(_text_bigrams(text))
+
+    def share_together(self, texts: Iterable[str]) -> float:
+        """Share of the question's bigram weight that the texts hold between them: what none holds is
+        what the best evidence leaves unsaid."""
+        return self._held(frozenset().union(*(_text_bigrams(t) for t in texts)))
+
+    def _held(self, have: frozenset[str]) -> float:
         if not self._total:
             return 0.0
-        have = _text_bigrams(text)
         held = 0.0
         for gram, weight in self._weights.items():  # one after another, as indexer/features.py adds them
             if gram in have:
                 held += weight
         return held / self._total
-
-    def share_together(self, texts: Iterable[str]) -> float:
-        """Share of the question's bigram weight that the texts hold between them: what none holds is
-        what the best evidence leaves unsaid."""
-        if not self._total:
-            return 0.0
-        have = frozenset().union(*(_text_bigrams(t) for t in texts))
-        return sum(w for g, w in self._weights.items() if g in have) / self._total
 
     def share_beyond(self, text: str, known: str) -> float:
         """Share of the weight of the question's bigrams that ``known`` lacks which the text contains.

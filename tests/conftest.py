@@ -21,6 +21,7 @@ from policydesk.build import build
 from policydesk.config import Settings
 from policydesk.desk import Desk
 from policydesk.generations import CATALOGUE_FILE, DataDir
+from tests.utils.real_texts import REAL_DIR
 
 SHARED_CACHE = Path(os.environ.get("POLICYDESK_TEST_CACHE", Path.home() / ".cache" / "policydesk"))
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -69,7 +70,6 @@ def fresh_home(built_home: Path, tmp_path: Path) -> Iterator[Path]:
     yield home
 
 
-REAL_DIR = Path(__file__).resolve().parent / "data" / "real"
 REAL_FILES = (
     "guowuyuan_shengchan_shigu_tiaoli_2007.pdf",
     "guowuyuan_gongshang_baoxian_tiaoli_2010.txt",

@@ -16,16 +16,11 @@ import pytest
 from core.errors import InvalidInput
 from corpus import Catalogue
 from corpus.diff import articles, diff_articles
-from corpus.ingest import Corpus, SourceFile, ingest
+from corpus.ingest import Corpus
 from corpus.model import DocKind, DocStatus, Document, RelationKind
 from policydesk.config import Settings
 from policydesk.desk import Desk
-
-REAL = Path(__file__).resolve().parents[1] / "data" / "real"
-
-
-def _ingest(*names: str) -> Corpus:
-    return ingest([SourceFile.read(REAL / name) for name in names])
+from tests.utils.real_texts import real_corpus
 
 
 def _only(corpus: Corpus, title: str) -> Document:
@@ -36,7 +31,7 @@ def _only(corpus: Corpus, title: str) -> Document:
 
 # -- metadata ------------------------------------------------------------------------------------
 def test_state_council_regulation_as_pdf() -> None:
-    corpus = _ingest("guowuyuan_shengchan_shigu_tiaoli_2007.pdf")
+    corpus = real_corpus("guowuyuan_shengchan_shigu_tiaoli_2007.pdf")
     doc = _only(corpus, "生产安全事故报告和调查处理条例")
     assert (doc.kind, doc.doc_number, doc.issuer) == (DocKind.REGULATION, "中华人民共和国国务院令第493号", "国务院")
     assert (doc.date, doc.effective_date, doc.status) == ("2007-04-09", "2007-06-01", DocStatus.IN_FORCE)
@@ -45,7 +40,7 @@ def test_state_council_regulation_as_pdf() -> None:
 
 
 def test_ministry_order_with_the_issued_title_above_it_as_docx() -> None:
-    corpus = _ingest("laobaobu_gongshang_rending_banfa_2003.docx")
+    corpus = real_corpus("laobaobu_gongshang_rending_banfa_2003.docx")
     order = _only(corpus, "劳动和社会保障部令第17号")
     measures = _only(corpus, "工伤认定办法")
     assert order.kind is DocKind.ORDER and order.date == "2003-09-23"
@@ -55,7 +50,7 @@ def test_ministry_order_with_the_issued_title_above_it_as_docx() -> None:
 
 
 def test_ministry_rule_with_a_caption_and_one_from_a_ministerial_meeting() -> None:
-    corpus = _ingest("renshebu_gongshang_rending_banfa_2010.txt", "renshebu_nianxiujia_shishi_banfa_2008.txt")
+    corpus = real_corpus("renshebu_gongshang_rending_banfa_2010.txt", "renshebu_nianxiujia_shishi_banfa_2008.txt")
     newer = _only(corpus, "工伤认定办法")
     assert (newer.doc_number, newer.issuer) == ("人力资源社会保障部令第8号", "人力资源社会保障部")
     assert (newer.date, newer.effective_date) == ("2010-12-31", "2011-01-01")
@@ -65,7 +60,7 @@ def test_ministry_rule_with_a_caption_and_one_from_a_ministerial_meeting() -> No
 
 
 def test_judicial_interpretations_keep_their_whole_title_number_and_dates() -> None:
-    corpus = _ingest("fashi_2013_3_jubu_laodong_baochou_jieshi.txt", "fashi_2020_26_laodong_zhengyi_jieshi_yi.txt")
+    corpus = real_corpus("fashi_2013_3_jubu_laodong_baochou_jieshi.txt", "fashi_2020_26_laodong_zhengyi_jieshi_yi.txt")
     older = _only(corpus, "最高人民法院关于审理拒不支付劳动报酬刑事案件适用法律若干问题的解释")
     announcement = corpus.documents[[d.id for d in corpus.documents].index(older.parent_id)]
     assert announcement.kind is DocKind.ANNOUNCEMENT and announcement.doc_number == "法释〔2013〕3号"
@@ -81,7 +76,7 @@ def test_judicial_interpretations_keep_their_whole_title_number_and_dates() -> N
 
 
 def test_provincial_regulation_from_the_standing_committee_as_docx() -> None:
-    corpus = _ingest("zhejiang_laodong_baozhang_jiancha_tiaoli.docx")
+    corpus = real_corpus("zhejiang_laodong_baozhang_jiancha_tiaoli.docx")
     doc = _only(corpus, "浙江省劳动保障监察条例")
     assert (doc.kind, doc.issuer, doc.date) == (DocKind.REGULATION, "浙江省人民代表大会常务委员会", "2020-09-24")
     assert doc.effective_date == "2005-07-01"
@@ -89,7 +84,7 @@ def test_provincial_regulation_from_the_standing_committee_as_docx() -> None:
 
 
 def test_state_council_order_above_its_regulation() -> None:
-    corpus = _ingest("guowuyuan_nianxiujia_tiaoli_2007_ling514.txt")
+    corpus = real_corpus("guowuyuan_nianxiujia_tiaoli_2007_ling514.txt")
     order = _only(corpus, "中华人民共和国国务院令第514号")
     regulation = _only(corpus, "职工带薪年休假条例")
     assert (order.kind, order.issuer, order.date) == (DocKind.ORDER, "国务院", "2007-12-14")
@@ -98,7 +93,7 @@ def test_state_council_order_above_its_regulation() -> None:
 
 
 def test_notice_split_from_the_measures_whose_title_stands_above_it() -> None:
-    corpus = _ingest("laobaobu_daoban_jubao_tongzhi_2007.docx")
+    corpus = real_corpus("laobaobu_daoban_jubao_tongzhi_2007.docx")
     notice = _only(corpus, "劳动和社会保障部办公厅关于严禁制售和使用盗版职业培训教材及相关教辅读物的通知")
     measures = _only(corpus, "出版物被盗版举报奖励办法")
     assert (notice.kind, notice.issuer, notice.date) == (DocKind.NOTICE, "劳动和社会保障部办公厅", "2007-07-20")
@@ -107,7 +102,7 @@ def test_notice_split_from_the_measures_whose_title_stands_above_it() -> None:
 
 
 def test_a_measures_without_a_number_is_normative_with_front_matter_metadata() -> None:
-    doc = _only(_ingest("guowuyuan_fangjia_banfa_2024.txt"), "全国年节及纪念日放假办法")
+    doc = _only(real_corpus("guowuyuan_fangjia_banfa_2024.txt"), "全国年节及纪念日放假办法")
     assert (doc.kind, doc.status, doc.issuer) == (DocKind.MEASURES, DocStatus.IN_FORCE, "国务院")
     assert doc.date == doc.effective_date == "2024-11-10"
 
@@ -134,7 +129,7 @@ def _edition_view(corpus: Corpus) -> set[tuple]:
     ],
 )
 def test_a_later_edition_supersedes_the_older_in_either_order(older: str, newer: str, expired: str) -> None:
-    forward, backward = _ingest(older, newer), _ingest(newer, older)
+    forward, backward = real_corpus(older, newer), real_corpus(newer, older)
     assert _edition_view(forward) == _edition_view(backward)
     old_doc = next(d for d in forward.documents if d.source.file == older and d.kind is DocKind.MEASURES)
     new_doc = next(d for d in forward.documents if d.source.file == newer)
@@ -145,7 +140,7 @@ def test_a_later_edition_supersedes_the_older_in_either_order(older: str, newer:
 
 
 def test_in_force_on_follows_effective_and_expired_dates() -> None:
-    corpus = _ingest("laobaobu_gongshang_rending_banfa_2003.txt", "renshebu_gongshang_rending_banfa_2010.txt")
+    corpus = real_corpus("laobaobu_gongshang_rending_banfa_2003.txt", "renshebu_gongshang_rending_banfa_2010.txt")
     catalogue = Catalogue(corpus.documents, corpus.segments)
     old = next(d.id for d in corpus.documents if d.title == "工伤认定办法" and d.date == "2003-09-23")
     new = next(d.id for d in corpus.documents if d.title == "工伤认定办法" and d.date == "2010-12-31")
@@ -220,7 +215,7 @@ def test_document_json_carries_dates_and_editions(real_desk: Desk) -> None:
 
 # -- diff of two editions ----------------------------------------------------------------------------
 def test_diff_reports_what_changed_between_the_holiday_editions() -> None:
-    corpus = _ingest("guowuyuan_fangjia_banfa_2013.txt", "guowuyuan_fangjia_banfa_2024.txt")
+    corpus = real_corpus("guowuyuan_fangjia_banfa_2013.txt", "guowuyuan_fangjia_banfa_2024.txt")
     catalogue = Catalogue(corpus.documents, corpus.segments)
     old = next(d.id for d in corpus.documents if d.date == "2007-12-14")
     new = next(d.id for d in corpus.documents if d.date == "2024-11-10")
@@ -241,7 +236,7 @@ def test_diff_reports_what_changed_between_the_holiday_editions() -> None:
 
 
 def test_diff_of_the_injury_editions_pairs_renumbered_articles() -> None:
-    corpus = _ingest("laobaobu_gongshang_rending_banfa_2003.txt", "renshebu_gongshang_rending_banfa_2010.txt")
+    corpus = real_corpus("laobaobu_gongshang_rending_banfa_2003.txt", "renshebu_gongshang_rending_banfa_2010.txt")
     catalogue = Catalogue(corpus.documents, corpus.segments)
     old = next(d.id for d in corpus.documents if d.title == "工伤认定办法" and d.date == "2003-09-23")
     new = next(d.id for d in corpus.documents if d.date == "2010-12-31")
@@ -284,7 +279,7 @@ def _refers(doc: Document) -> set[tuple[str | None, str | None, str]]:
 
 
 def test_cross_references_point_at_their_articles() -> None:
-    corpus = _ingest("guowuyuan_gongshang_baoxian_tiaoli_2010.txt", "renshebu_nianxiujia_shishi_banfa_2008.txt")
+    corpus = real_corpus("guowuyuan_gongshang_baoxian_tiaoli_2010.txt", "renshebu_nianxiujia_shishi_banfa_2008.txt")
     regulation = _only(corpus, "工伤保险条例")
     refs = _refers(regulation)
     assert {

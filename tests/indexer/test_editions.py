@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from corpus import Catalogue, DocStatus, Document, SourceFile, ingest
+from corpus import Catalogue, DocStatus, Document
 from indexer.citation import cite
 from indexer.editions import LATER, OLDER, edition_notes
 from policydesk.config import Settings
 from policydesk.desk import Desk
+from tests.utils.real_texts import real_catalogue
 
-REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 FILES = (
     "laobaobu_gongshang_rending_banfa_2003.txt",
     "renshebu_gongshang_rending_banfa_2010.txt",
@@ -27,8 +27,7 @@ INJURY, HOLIDAYS = "工伤认定办法", "全国年节及纪念日放假办法"
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    corpus = ingest([SourceFile.read(REAL / name) for name in FILES])
-    return Catalogue(corpus.documents, corpus.segments)
+    return real_catalogue(*FILES)
 
 
 def _edition(catalogue: Catalogue, title: str, year: str) -> Document:

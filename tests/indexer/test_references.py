@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from corpus import Catalogue, DocStatus, Document, SourceFile, ingest
+from corpus import Catalogue, DocStatus, Document
 from corpus.verify import SourceCheck
 from indexer.citation import Citation, cite
 from indexer.references import MAX_REFERENCED, referenced
 from policydesk.config import Settings
 from policydesk.desk import Desk
+from tests.utils.real_texts import REAL_DIR, real_catalogue
 
-REAL = Path(__file__).resolve().parents[1] / "data" / "real"
 FILES = (
     "guowuyuan_gongshang_baoxian_tiaoli_2010.txt",
     "renshebu_nianxiujia_shishi_banfa_2008.txt",
@@ -29,8 +29,7 @@ FILES = (
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    corpus = ingest([SourceFile.read(REAL / name) for name in FILES])
-    return Catalogue(corpus.documents, corpus.segments)
+    return real_catalogue(*FILES)
 
 
 def _doc(catalogue: Catalogue, title: str, date_: str | None = None) -> Document:
@@ -49,7 +48,7 @@ def _quote(catalogue: Catalogue, doc: Document, locator: str, words: str | None 
 
 def _stands_in_file(c: Citation) -> bool:
     """The check every answer's quotes pass: verbatim in the cited lines of the original file."""
-    return SourceCheck(lambda name: REAL / name).holds(c.quote, c.file, c.line_start, c.line_end)
+    return SourceCheck(lambda name: REAL_DIR / name).holds(c.quote, c.file, c.line_start, c.line_end)
 
 
 def test_an_article_named_by_number_is_quoted_and_cited_to_its_lines(catalogue: Catalogue) -> None:
