@@ -140,6 +140,8 @@ def test_a_profile_extends_another_and_records_what_it_is(tmp_path: Path) -> Non
         ('[profile]\nname = "x"\n[answer_kinds]\norder = ["money"]\n', "内容无效"),
         ('[profile]\nname = "x"\nextends = "neutral"\n[places]\nwithin = "云南"\n', "内容无效"),
         ('[profile]\nname = "x"\nextends = "neutral"\n[places]\nnames = 5\n', "内容无效"),
+        ('[profile]\nname = "x"\nextends = "neutral"\n[lists]\nquestion = 5\n', "内容无效"),
+        ('[profile]\nname = "x"\nextends = "neutral"\n[lists]\nquestion = ["(哪些"]\n', "内容无效"),
     ],
 )
 def test_a_bad_profile_is_a_clear_error(tmp_path: Path, content: str, message: str) -> None:
