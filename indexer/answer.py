@@ -110,7 +110,8 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
     if not hits:
         return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定。", [], related)
     reason = judgement.reason
-    if judgement.judged and not load_answerability(retriever.mode).answers(judgement.evidence):
+    # the model of the ranking's own mode: a question the cascade did not embed is judged without dense features
+    if judgement.judged and not load_answerability(judgement.ranking.mode).answers(judgement.evidence):
         reason = "与该问题直接对应的规定"
     if reason:
         return _not_found(reason, related)

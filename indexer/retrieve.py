@@ -23,6 +23,7 @@ from indexer import overlap
 from indexer.backends import LocalBackend, RetrievalBackend
 from indexer.embed import Embedder
 from indexer.features import Provisions, UnitTable, provision_features
+from indexer.gate import Gate, LexicalEvidence, load_gate
 from indexer.index import BM25_B, BM25_K1, SearchIndex
 from indexer.query import Query, analyse
 from indexer.ranker import Ranker, load_ranker
@@ -53,6 +54,12 @@ class Ranking:
     rows: np.ndarray  # their feature rows
     n_exact: int
     lex_top: float  # the best unit's raw BM25 score
+    dense: bool = True  # ranked with the dense part; False: lexical only (no embedding model, or skipped)
+
+    @property
+    def mode(self) -> str:
+        """Which fitted models read this ranking: the answer step judges it with the matching one."""
+        return "hybrid" if self.dense else "lexical"
 
 
 class Retriever:
@@ -64,12 +71,15 @@ class Retriever:
         backend: RetrievalBackend | None = None,
         profile: Profile | None = None,
         ranker: Ranker | None = None,
+        cascade: bool = True,
     ) -> None:
         self.catalogue = catalogue
         self.index = index
         self.profile = profile if profile is not None else load_profile()
         self._rankers: dict[str, Ranker] = {} if ranker is None else {"hybrid": ranker, "lexical": ranker}
         self.embedder = embedder if index.dense else None
+        # the lexical-first cascade (indexer/gate.py): fitted against the shipped rankers, so not with a given one
+        self.gate: Gate | None = load_gate() if cascade and ranker is None and self.embedder is not None else None
         self.backend = backend if backend is not None else LocalBackend(index.bm25, index.vectors)
         self.table = UnitTable.build(index.units, catalogue)
         doc_ids = self.table.doc_ids
@@ -92,8 +102,10 @@ class Retriever:
 
     @ranker.setter
     def ranker(self, ranker: Ranker) -> None:
-        """Rank with another model (bench/fit_models.py scores a model it has just fitted)."""
+        """Rank with another model (bench/fit_models.py scores a model it has just fitted). The cascade's
+        gate was fitted against the shipped models, so it is off: every question is ranked in full."""
         self._rankers = {"hybrid": ranker, "lexical": ranker}
+        self.gate = None
 
     def ranker_for(self, dense: bool) -> Ranker:
         """The model fitted for features with (hybrid) or without (lexical) the dense part; read on first use."""
@@ -126,7 +138,7 @@ class Retriever:
     ) -> Ranking:
         """The ``k`` best provisions with the ranker's scores and features of the ranked ones. To answer
         (the default), a question whose cited provisions decide the answer is not embedded
-        (``_exact_decides``)."""
+        (``_exact_decides``), nor one whose lexical ranking the cascade's gate trusts (``_lexical_decides``)."""
         if isinstance(query, str):
             query = self.query(query, as_of)
         exact = self.exact_hits(query)
@@ -136,8 +148,14 @@ class Retriever:
         hits = list(exact)
         taken = {h.segment.id for h in exact}
         skip = exact_skips_dense and self._exact_decides(query, exact, query_vector)
-        provisions = self.candidates(query, query_vector, dense=not skip)
-        scores = self.ranker_for(dense=self.embedder is not None and not skip).score(provisions.matrix)
+        dense = self.embedder is not None and not skip
+        lex_raw = self.backend.lexical_scores(query.text, list(query.tokens))  # scored once, for either path
+        decided = self._lexical_decides(query, lex_raw) if dense and exact_skips_dense and query_vector is None else None
+        if decided is not None:
+            dense, (provisions, scores) = False, decided
+        else:
+            provisions = self.candidates(query, query_vector, dense=dense, lex_raw=lex_raw)
+            scores = self.ranker_for(dense=dense).score(provisions.matrix)
         ranked: list[int] = []
         for p in np.argsort(-scores, kind="stable"):
             if len(hits) >= k:
@@ -148,12 +166,21 @@ class Retriever:
                 hits.append(hit)
                 ranked.append(int(p))
         order = np.array(ranked, dtype=np.int64)
-        return Ranking(hits[:k], scores[order], provisions.matrix[order], len(exact), provisions.lex_top)
+        return Ranking(hits[:k], scores[order], provisions.matrix[order], len(exact), provisions.lex_top, dense)
 
-    def candidates(self, query: Query, query_vector: np.ndarray | None = None, *, dense: bool = True) -> Provisions:
+    def candidates(
+        self,
+        query: Query,
+        query_vector: np.ndarray | None = None,
+        *,
+        dense: bool = True,
+        lex_raw: np.ndarray | None = None,
+    ) -> Provisions:
         """The candidate provisions of a question with their ranking features (``dense=False``: the
-        dense features at zero and no embedding, as in a lexical-only index)."""
-        lex_raw = self.backend.lexical_scores(query.text, list(query.tokens))
+        dense features at zero and no embedding, as in a lexical-only index; ``lex_raw``: the question's
+        BM25 scores when already computed)."""
+        if lex_raw is None:
+            lex_raw = self.backend.lexical_scores(query.text, list(query.tokens))
         scores = None
         if self.embedder is not None and dense:
             vector = query_vector if query_vector is not None else self.embed_query(query.text)
@@ -182,6 +209,27 @@ class Retriever:
             return False
         kind = query.kind
         return kind is None or not kind.is_value or any(self.profile.holds(kind, h.unit.text) for h in exact)
+
+    def _lexical_decides(self, query: Query, lex_raw: np.ndarray) -> tuple[Provisions, np.ndarray] | None:
+        """The lexical ranking (candidates, scores) when the cascade's gate trusts it to give the answer
+        the full ranking would, so the question is not embedded; else None (and the question is ranked in
+        full, with these BM25 scores). Most staff questions that quote a provision's own words are
+        decided here: the embedding is ~3/4 of an ask's CPU."""
+        if self.gate is None:
+            return None
+        lexical = self.candidates(query, dense=False, lex_raw=lex_raw)
+        scores = self.ranker_for(dense=False).score(lexical.matrix)
+        return (lexical, scores) if self.gate.trusts(self.lexical_evidence(query, lexical, scores)) else None
+
+    def lexical_evidence(self, query: Query, lexical: Provisions, scores: np.ndarray) -> LexicalEvidence:
+        """What the gate reads of a lexical ranking (bench/fit_gate.py fits it on the same record)."""
+        order = np.argsort(-scores, kind="stable")[:10]
+        vocabulary = self.index.bm25.vocab_dict
+        tokens = list(query.tokens)
+        unseen = sum(t not in vocabulary for t in tokens) / len(tokens) if tokens else 1.0
+        return LexicalEvidence(
+            scores[order], lexical.matrix[order], lexical.lex_top, unseen, len(tokens), query.kind is not None
+        )
 
     def _allowed(self, as_of: date | None) -> np.ndarray | None:
         """Units whose document was in force on ``as_of`` (None: the texts in force now)."""

@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     query_cache_size: int = Field(
         4096, ge=0, description="Query vectors remembered (LRU, by the text embedded); 0 = off."
     )
+    cascade: bool = Field(
+        True,
+        description="Answer without embedding the question when the fitted gate (indexer/models/gate.json) "
+        "trusts its lexical ranking to give the same answer; 0 = always embed.",
+    )
     answer_cache_size: int = Field(
         1024, ge=0, description="Answers remembered for the serving generation (LRU, by question); 0 = off."
     )

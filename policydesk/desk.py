@@ -107,7 +107,8 @@ class Desk:
         embedder = self.embedder
         with self._lock:
             if self._snapshot is None or self._snapshot.generation != self.data.current():
-                self._snapshot = Snapshot.load(self.data, embedder, self.settings.store, self.settings.profile)
+                s = self.settings
+                self._snapshot = Snapshot.load(self.data, embedder, s.store, s.profile, s.cascade)
             return self._snapshot
 
     def ensure_built(self, progress: bool = True) -> BuildReport:

@@ -26,7 +26,12 @@ class Snapshot:
 
     @classmethod
     def load(
-        cls, data: DataDir, embedder: Embedder | None, store: str = "local", profile: str = DEFAULT_PROFILE
+        cls,
+        data: DataDir,
+        embedder: Embedder | None,
+        store: str = "local",
+        profile: str = DEFAULT_PROFILE,
+        cascade: bool = True,
     ) -> Snapshot:
         generation = data.current()
         if generation is None:
@@ -40,5 +45,5 @@ class Snapshot:
             manifest,
             catalogue,
             index,
-            Retriever(catalogue, index, embedder, backend, load_profile(profile)),
+            Retriever(catalogue, index, embedder, backend, load_profile(profile), cascade=cascade),
         )

@@ -1,0 +1,183 @@
+"""Fit the lexical-first cascade's gate (indexer/gate.py), validate it across corpora, and write
+indexer/models/gate.json. Reproducible (no randomness); run it after bench/fit_models.py, because the
+gate is fitted against the shipped ranker and answerability models.
+
+    python bench/fit_gate.py [--no-write]
+
+Per question, the answer path is run twice with the product's own code: in full (embedded, hybrid
+ranker, hybrid answerability model) and lexical only (lexical ranker, lexical answerability model). The
+label: the two give the same best provision and the same found / not-found decision. The gate is a
+logistic model over lexical-only features of the question (``indexer.gate.GATE_FEATURES``); its threshold
+is the lowest at which the questions it would skip still agree at least TARGET of the time on the fitting
+questions — the largest skip share at that precision.
+
+Sets: the seeds dev set (../shared/eval), bench/data/unseen_fit (over the seeds), STARD dev
+(../shared/eval/stard_dev, over the seeds + national laws); bench/data/unseen_heldout is scored only.
+Questions whose exact citation already decides the answer never reach the gate and are left out.
+Reported: fit on the seeds side → score STARD and the reverse, and the shipped fit on every set (skip
+share, agreement among the skipped, identical answer text among the skipped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from dataclasses import dataclass
+
+import numpy as np
+from harness import EVAL_DIR, ROOT, SHARED_CACHE, built_home, print_header, save
+
+TARGET = 0.98  # agreement required among the skipped questions of the fitting set
+MODELS = ROOT / "indexer" / "models"
+EXTRA_FIT = ROOT / "bench" / "data" / "unseen_fit"
+HELD_OUT = ROOT / "bench" / "data" / "unseen_heldout"
+SEEDS_SIDE = ("seeds", "unseen_fit")
+AGAINST = ("ranker.txt", "ranker_lexical.txt", "answerable.json", "answerable_lexical.json")
+
+
+@dataclass
+class Row:
+    set: str
+    vector: np.ndarray  # GATE_FEATURES
+    agrees: bool  # same best provision and same found decision
+    identical: bool  # the same answer text and citations
+
+
+class _Always:
+    """A gate that trusts every lexical ranking: the lexical path of each question, for the labels."""
+
+    def trusts(self, evidence: object) -> bool:
+        return True
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true", help="report only; keep the shipped gate file")
+    args = parser.parse_args()
+    info = print_header("fit the cascade gate", "seeds dev, unseen_fit, STARD dev; unseen_heldout scored", "", quiet=False)
+    from policydesk.config import Settings
+    from policydesk.desk import Desk
+    from policydesk.evaluation import EvalSet
+
+    homes = SHARED_CACHE / "fit-homes"
+    seeds_desk = Desk(Settings(home=built_home(homes / "seeds"), cascade=False))  # no gate file needed
+    stard_desk = Desk(Settings(home=homes / "stard", cascade=False), embedder=seeds_desk.embedder)
+    stard_desk.ensure_built(progress=False)
+    sets = {
+        "seeds": (EvalSet.load(EVAL_DIR), seeds_desk),
+        "unseen_fit": (EvalSet.load(EXTRA_FIT), seeds_desk),
+        "stard": (EvalSet.load(EVAL_DIR / "stard_dev"), stard_desk),
+        "unseen_heldout": (EvalSet.load(HELD_OUT), seeds_desk),
+    }
+    rows = {name: _rows(name, s, d) for name, (s, d) in sets.items()}
+    report: dict = {"hardware": info, "target": TARGET, "validation": {}}
+    stard_side = ("stard",)
+    for train, test in ((SEEDS_SIDE, "stard"), (stard_side, "seeds"), (stard_side, "unseen_fit")):
+        model = _fit([r for name in train for r in rows[name]])
+        report["validation"][f"fit {'+'.join(train)} → score {test}"] = _metrics(model, rows[test])
+    fitted = [*SEEDS_SIDE, "stard"]
+    model = _fit([r for name in fitted for r in rows[name]])
+    for name in rows:
+        label = "in-sample" if name in fitted else "held out"
+        report["validation"][f"fit all → score {name} ({label})"] = _metrics(model, rows[name])
+    _print(report)
+    save("fit_gate", report)
+    if not args.no_write:
+        model["fitted_on"] = ["../shared/eval dev_qa.jsonl", "bench/data/unseen_fit", "../shared/eval/stard_dev"]
+        model["fitted_against"] = {f: _digest(MODELS / f) for f in AGAINST}
+        model["validation"] = report["validation"]
+        (MODELS / "gate.json").write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODELS / 'gate.json'}")
+    return 0
+
+
+def _rows(name: str, eval_set, desk) -> list[Row]:  # type: ignore[no-untyped-def]
+    """Each question's gate features and whether its lexical path answers as its full path does."""
+    import copy
+
+    from indexer.answer import ask, judge
+
+    retriever = copy.copy(desk.snapshot().retriever)  # this process switches the gate of its own copy
+    out = []
+    for item in eval_set.qa:
+        query = retriever.query(item["question"])
+        if retriever._exact_decides(query, retriever.exact_hits(query), None):
+            continue  # decided by its citation: never reaches the gate
+        lexical = retriever.candidates(query, dense=False)
+        scores = retriever.ranker_for(dense=False).score(lexical.matrix)
+        vector = retriever.lexical_evidence(query, lexical, scores).vector()
+        seen = []
+        for gate in (None, _Always()):
+            retriever.gate = gate  # type: ignore[assignment]
+            hits = judge(query, retriever).ranking.hits
+            answer = ask(query, retriever)
+            cited = [(c.doc_title, c.locator, c.quote) for c in answer.citations]
+            seen.append((hits[0].segment.id if hits else None, answer.found, answer.answer, cited))
+        (top_h, found_h, text_h, cited_h), (top_l, found_l, text_l, cited_l) = seen
+        agrees = top_h == top_l and found_h == found_l
+        out.append(Row(name, vector, agrees, agrees and text_h == text_l and cited_h == cited_l))
+    print(f"{name}: {len(out)} questions, {np.mean([r.agrees for r in out]):.3f} agree on the lexical path", flush=True)
+    return out
+
+
+def _fit(rows: list[Row]) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
+    from indexer.gate import GATE_FEATURES
+
+    x = np.array([r.vector for r in rows])
+    y = np.array([r.agrees for r in rows], dtype=int)
+    mean, scale = x.mean(0), np.maximum(x.std(0), 1e-3)  # a constant feature stays harmless
+    lr = LogisticRegression(C=1.0, max_iter=5000).fit((x - mean) / scale, y)
+    p = lr.predict_proba((x - mean) / scale)[:, 1]
+    threshold = 1.0
+    for t in np.linspace(1.0, 0.0, 201):  # lower the threshold while the skipped still agree
+        skipped = p >= t
+        if skipped.any() and y[skipped].mean() < TARGET:
+            break
+        threshold = float(t)
+    return {
+        "version": "1",
+        "model": "logistic regression (scikit-learn): the lexical path answers as the full path does",
+        "features": list(GATE_FEATURES),
+        "weights": lr.coef_[0].round(6).tolist(),
+        "intercept": round(float(lr.intercept_[0]), 6),
+        "mean": mean.round(6).tolist(),
+        "scale": scale.round(6).tolist(),
+        "threshold": round(threshold, 4),
+        "target": TARGET,
+        "script": "bench/fit_gate.py",
+    }
+
+
+def _metrics(model: dict, rows: list[Row]) -> dict[str, float]:
+    w, b = np.array(model["weights"]), model["intercept"]
+    mean, scale = np.array(model["mean"]), np.array(model["scale"])
+    skipped = [r for r in rows if 1 / (1 + np.exp(-(((r.vector - mean) / scale) @ w + b))) >= model["threshold"]]
+    n = max(len(skipped), 1)
+    return {
+        "n": len(rows),
+        "skip_share": round(len(skipped) / max(len(rows), 1), 4),
+        "agree_skipped": round(sum(r.agrees for r in skipped) / n, 4),
+        "identical_skipped": round(sum(r.identical for r in skipped) / n, 4),
+        "disagree_skipped": sum(not r.agrees for r in skipped),
+        "agree_all_lexical": round(float(np.mean([r.agrees for r in rows])), 4),
+    }
+
+
+def _digest(path) -> str:  # type: ignore[no-untyped-def]
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def _print(report: dict) -> None:
+    print(f"\ngate (target agreement {TARGET}): skip share / agreement among skipped / identical answers (disagreeing)")
+    for name, m in report["validation"].items():
+        print(
+            f"  {name:<44} {m['skip_share']:.3f} / {m['agree_skipped']:.3f} / {m['identical_skipped']:.3f}"
+            f" ({m['disagree_skipped']} of {m['n']})"
+        )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
