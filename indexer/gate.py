@@ -4,8 +4,8 @@ so the question need not be embedded.
 The query embedding is most of an ask's CPU (~13 ms of ~17). Ranked by the lexical ranker alone, a
 question whose best provision stands far above the rest gets, almost always, the same best provision and
 the same found / not-found decision as with the dense part: then the embedding changes nothing the reader
-sees. This module says when. It is a calibrated logistic model over question-level features computed
-from the lexical ranking only (no phrase list, nothing about particular questions), fitted by
+sees. This module says when. It is a logistic model over question-level features computed from the
+lexical ranking only (no phrase list, nothing about particular questions), fitted by
 ``bench/fit_gate.py`` against the shipped ranker and answerability models — label: the lexical path gives
 the same top provision and the same found / not-found decision as the hybrid path — and shipped as
 ``indexer/models/gate.json`` with the operating threshold chosen for high agreement on the fitting
@@ -25,70 +25,36 @@ from importlib import resources
 import numpy as np
 
 from core.errors import IndexMissing
-from indexer.features import FEATURES
 
 MODEL_FILE = "gate.json"
 GATE_FEATURES = (
+    "kind_asked",  # the question asks for a kind of value (an amount, a date, a period…)
+    "log_margin",  # log(1 + the lexical ranker's best score minus the second's): how far the best stands out
+    "kind_log_margin",  # … when a value is asked
     "top_score",  # the lexical ranker's score of the best provision
-    "margin",  # … minus the second's: how far the best stands out
-    "margin3",  # … minus the third's
-    "top_lex",  # the best provision's scaled BM25
-    "top_share",  # share of the question's bigram weight in the best provision
-    "top_share_text",  # … in its own text
-    "top_head_share",  # … in its title and headings
-    "top_title",  # how well the question names the best provision's document
-    "top_doc_share",  # how many of the best provisions come from its document
-    "top_share_rest",  # share beyond the document's title
-    "share3",  # the largest share among the three best
-    "lex_top",  # log of the best unit's raw BM25 score
-    "unseen",  # share of the question's BM25 tokens found nowhere in the corpus
-    "n_tokens",  # log of the number of the question's BM25 tokens
-    "kind_asked",  # the question asks for a kind of value (an amount, a date…)
-    "referenced",  # the question names a document the catalogue holds
+    "kind_top_score",  # … when a value is asked
 )
-_COLUMN = {
-    name: FEATURES.index(name)
-    for name in ("lex", "share", "share_text", "head_share", "title", "doc_share", "share_rest", "referenced")
-}
+# Why so few: richer sets (the best provision's shares, head share, BM25, the question's unseen tokens,
+# the lexical answerability evidence) were tried and transfer worse between corpora (bench/README.md).
+# What decides agreement is whether a value is asked: then "not found" is settled by the hard test
+# (is the value stated?) on the same best provisions, not by a model that reads the dense features.
 
 
 @dataclass(frozen=True)
 class LexicalEvidence:
-    """What the gate reads: the lexical ranking of a question's candidate provisions."""
+    """What the gate reads: the lexical ranker's scores of a question's candidates, and what it asks."""
 
-    scores: np.ndarray  # the lexical ranker's scores, best first
-    rows: np.ndarray  # their feature rows, in the same order
-    lex_top: float  # the best unit's raw BM25 score
-    unseen: float
-    n_tokens: int
+    scores: np.ndarray  # the lexical ranker's scores, best first (at least the best two)
     kind_asked: bool
 
     def vector(self) -> np.ndarray:
-        if self.rows.shape[0] == 0:
+        if self.scores.size == 0:
             return np.zeros(len(GATE_FEATURES))
-        top, s = self.rows[0], self.scores
-        second = float(s[1]) if s.size > 1 else float(s[0]) - 1.0
-        third = float(s[2]) if s.size > 2 else second - 1.0
-        return np.array(
-            [
-                float(s[0]),
-                float(s[0]) - second,
-                float(s[0]) - third,
-                float(top[_COLUMN["lex"]]),
-                float(top[_COLUMN["share"]]),
-                float(top[_COLUMN["share_text"]]),
-                float(top[_COLUMN["head_share"]]),
-                float(top[_COLUMN["title"]]),
-                float(top[_COLUMN["doc_share"]]),
-                float(top[_COLUMN["share_rest"]]),
-                float(self.rows[:3, _COLUMN["share"]].max()),
-                math.log1p(max(self.lex_top, 0.0)),
-                self.unseen,
-                math.log1p(self.n_tokens),
-                float(self.kind_asked),
-                float(self.rows[:, _COLUMN["referenced"]].max() > 0),
-            ]
-        )
+        top = float(self.scores[0])
+        second = float(self.scores[1]) if self.scores.size > 1 else top - 1.0
+        kind = float(self.kind_asked)
+        log_margin = math.log1p(max(top - second, 0.0))
+        return np.array([kind, log_margin, kind * log_margin, top, kind * top])
 
 
 class Gate:
@@ -109,7 +75,7 @@ class Gate:
 
     def probability(self, evidence: LexicalEvidence) -> float:
         """Estimated probability that the lexical path gives the hybrid path's answer."""
-        if evidence.rows.shape[0] == 0:
+        if evidence.scores.size == 0:
             return 0.0
         z = float(((evidence.vector() - self._mean) / self._scale) @ self._weights) + float(self.meta["intercept"])
         return 1.0 / (1.0 + math.exp(-z))

@@ -141,16 +141,14 @@ class Retriever:
         (``_exact_decides``), nor one whose lexical ranking the cascade's gate trusts (``_lexical_decides``)."""
         if isinstance(query, str):
             query = self.query(query, as_of)
-        exact = self.exact_hits(query)
-        if query.as_of is not None:  # a cited article of a text not in force that day does not answer
-            in_force = self.catalogue.in_force_on(query.as_of)
-            exact = [h for h in exact if h.document.id in in_force]
+        exact = self._exact_in_force(query)
         hits = list(exact)
         taken = {h.segment.id for h in exact}
         skip = exact_skips_dense and self._exact_decides(query, exact, query_vector)
         dense = self.embedder is not None and not skip
         lex_raw = self.backend.lexical_scores(query.text, list(query.tokens))  # scored once, for either path
-        decided = self._lexical_decides(query, lex_raw) if dense and exact_skips_dense and query_vector is None else None
+        gated = dense and exact_skips_dense and query_vector is None  # a vector at hand is used as before
+        decided = self._lexical_decides(query, lex_raw) if gated else None
         if decided is not None:
             dense, (provisions, scores) = False, decided
         else:
@@ -199,6 +197,22 @@ class Retriever:
         )
 
     # -- dense skip (issue 14) ---------------------------------------------------------------------
+    def embeds(self, query: Query) -> bool:
+        """Whether answering ``query`` (``rank`` on the answer path) embeds it: not when an exact citation
+        decides it, nor when the cascade's gate trusts its lexical ranking (bench/load.py counts these)."""
+        if self.embedder is None or self._exact_decides(query, self._exact_in_force(query), None):
+            return False
+        return self._lexical_decides(query, self.backend.lexical_scores(query.text, list(query.tokens))) is None
+
+    def _exact_in_force(self, query: Query) -> list[Hit]:
+        """The exact citations of ``query``; asked as of a day, a cited article of a text not in force
+        that day does not answer."""
+        exact = self.exact_hits(query)
+        if query.as_of is not None:
+            in_force = self.catalogue.in_force_on(query.as_of)
+            exact = [h for h in exact if h.document.id in in_force]
+        return exact
+
     def _exact_decides(self, query: Query, exact: list[Hit], query_vector: np.ndarray | None) -> bool:
         """Whether the cited provisions decide the answer, so the question need not be embedded: its 文号
         or 《title》 + article resolved to held provisions, which outrank every ranked one and settle
@@ -219,17 +233,11 @@ class Retriever:
             return None
         lexical = self.candidates(query, dense=False, lex_raw=lex_raw)
         scores = self.ranker_for(dense=False).score(lexical.matrix)
-        return (lexical, scores) if self.gate.trusts(self.lexical_evidence(query, lexical, scores)) else None
+        return (lexical, scores) if self.gate.trusts(self.lexical_evidence(query, scores)) else None
 
-    def lexical_evidence(self, query: Query, lexical: Provisions, scores: np.ndarray) -> LexicalEvidence:
+    def lexical_evidence(self, query: Query, scores: np.ndarray) -> LexicalEvidence:
         """What the gate reads of a lexical ranking (bench/fit_gate.py fits it on the same record)."""
-        order = np.argsort(-scores, kind="stable")[:10]
-        vocabulary = self.index.bm25.vocab_dict
-        tokens = list(query.tokens)
-        unseen = sum(t not in vocabulary for t in tokens) / len(tokens) if tokens else 1.0
-        return LexicalEvidence(
-            scores[order], lexical.matrix[order], lexical.lex_top, unseen, len(tokens), query.kind is not None
-        )
+        return LexicalEvidence(-np.sort(-scores)[:2], query.kind is not None)
 
     def _allowed(self, as_of: date | None) -> np.ndarray | None:
         """Units whose document was in force on ``as_of`` (None: the texts in force now)."""
