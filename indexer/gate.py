@@ -4,8 +4,9 @@ so the question need not be embedded.
 The query embedding is most of an ask's CPU (~13 ms of ~17). Ranked by the lexical ranker alone, a
 question whose best provision stands far above the rest gets, almost always, the same best provision and
 the same found / not-found decision as with the dense part: then the embedding changes nothing the reader
-sees. This module says when. It is a logistic model over question-level features computed from the
-lexical ranking only (no phrase list, nothing about particular questions), fitted by
+sees. This module says when. Only a question asking for a value is gated (``gated``: its answer never
+depends on a model that reads the dense features); the gate is a logistic model over how far the
+lexical ranking's best provision stands out (no phrase list, nothing about particular questions), fitted by
 ``bench/fit_gate.py`` against the shipped ranker and answerability models — label: the lexical path gives
 the same top provision and the same found / not-found decision as the hybrid path — and shipped as
 ``indexer/models/gate.json`` with the operating threshold chosen for high agreement on the fitting
@@ -25,36 +26,37 @@ from importlib import resources
 import numpy as np
 
 from core.errors import IndexMissing
+from indexer.query import Query
 
 MODEL_FILE = "gate.json"
 GATE_FEATURES = (
-    "kind_asked",  # the question asks for a kind of value (an amount, a date, a period…)
     "log_margin",  # log(1 + the lexical ranker's best score minus the second's): how far the best stands out
-    "kind_log_margin",  # … when a value is asked
     "top_score",  # the lexical ranker's score of the best provision
-    "kind_top_score",  # … when a value is asked
 )
-# Why so few: richer sets (the best provision's shares, head share, BM25, the question's unseen tokens,
-# the lexical answerability evidence) were tried and transfer worse between corpora (bench/README.md).
-# What decides agreement is whether a value is asked: then "not found" is settled by the hard test
-# (is the value stated?) on the same best provisions, not by a model that reads the dense features.
+
+
+def gated(query: Query) -> bool:
+    """Only a question that asks for a value (an amount, a date, a period) is gated: its found / not
+    found is settled by the hard test on its ranked provisions (is the value stated in a sentence that
+    shares the question's terms?), never by the answerability model, whose verdict reads the dense
+    features and often differs without them. Gating every question was tried: the lexical and the
+    hybrid answerability models disagree on ~10 % of the questions whose best provision is the same, and
+    corpus stretches asked as questions flipped to "found" (bench/README.md)."""
+    return query.kind is not None and query.kind.is_value
 
 
 @dataclass(frozen=True)
 class LexicalEvidence:
-    """What the gate reads: the lexical ranker's scores of a question's candidates, and what it asks."""
+    """What the gate reads: the lexical ranker's best scores for a question's candidates."""
 
-    scores: np.ndarray  # the lexical ranker's scores, best first (at least the best two)
-    kind_asked: bool
+    scores: np.ndarray  # the lexical ranker's best scores, best first (the best two)
 
     def vector(self) -> np.ndarray:
         if self.scores.size == 0:
             return np.zeros(len(GATE_FEATURES))
         top = float(self.scores[0])
         second = float(self.scores[1]) if self.scores.size > 1 else top - 1.0
-        kind = float(self.kind_asked)
-        log_margin = math.log1p(max(top - second, 0.0))
-        return np.array([kind, log_margin, kind * log_margin, top, kind * top])
+        return np.array([math.log1p(max(top - second, 0.0)), top])
 
 
 class Gate:

@@ -23,7 +23,7 @@ from indexer import overlap
 from indexer.backends import LocalBackend, RetrievalBackend
 from indexer.embed import Embedder
 from indexer.features import Provisions, UnitTable, provision_features
-from indexer.gate import Gate, LexicalEvidence, load_gate
+from indexer.gate import Gate, LexicalEvidence, gated, load_gate
 from indexer.index import BM25_B, BM25_K1, SearchIndex
 from indexer.query import Query, analyse
 from indexer.ranker import Ranker, load_ranker
@@ -227,9 +227,9 @@ class Retriever:
     def _lexical_decides(self, query: Query, lex_raw: np.ndarray) -> tuple[Provisions, np.ndarray] | None:
         """The lexical ranking (candidates, scores) when the cascade's gate trusts it to give the answer
         the full ranking would, so the question is not embedded; else None (and the question is ranked in
-        full, with these BM25 scores). Most staff questions that quote a provision's own words are
-        decided here: the embedding is ~3/4 of an ask's CPU."""
-        if self.gate is None:
+        full, with these BM25 scores). About a third of the staff questions on the seeds are decided
+        here; the embedding is ~3/4 of an ask's CPU."""
+        if self.gate is None or not gated(query):
             return None
         lexical = self.candidates(query, dense=False, lex_raw=lex_raw)
         scores = self.ranker_for(dense=False).score(lexical.matrix)
@@ -237,7 +237,7 @@ class Retriever:
 
     def lexical_evidence(self, query: Query, scores: np.ndarray) -> LexicalEvidence:
         """What the gate reads of a lexical ranking (bench/fit_gate.py fits it on the same record)."""
-        return LexicalEvidence(-np.sort(-scores)[:2], query.kind is not None)
+        return LexicalEvidence(-np.sort(-scores)[:2])
 
     def _allowed(self, as_of: date | None) -> np.ndarray | None:
         """Units whose document was in force on ``as_of`` (None: the texts in force now)."""

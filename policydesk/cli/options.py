@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from core.errors import PolicyDeskError
 from policydesk.config import Settings, get_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -29,7 +30,11 @@ def data_options(func: F) -> F:
     @click.option("--no-dense", is_flag=True, help="Lexical search only (no embedding model).")
     @functools.wraps(func)
     def wrapper(*args: Any, home: Path | None, embed_model: str | None, no_dense: bool, **kwargs: Any) -> Any:
-        return func(*args, settings=settings_from(home, "none" if no_dense else embed_model), **kwargs)
+        try:
+            settings = settings_from(home, "none" if no_dense else embed_model)
+        except PolicyDeskError as exc:  # a bad POLICYDESK_* value: one `Error: …` line, exit 1
+            raise click.ClickException(exc.message) from None
+        return func(*args, settings=settings, **kwargs)
 
     return wrapper  # type: ignore[return-value]
 
