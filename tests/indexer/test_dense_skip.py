@@ -39,7 +39,9 @@ class Counting:
 
 @pytest.fixture(scope="module")
 def retriever(built_home: Path) -> Iterator[Retriever]:
-    retriever = Desk(Settings(home=built_home, query_cache_size=0, answer_cache_size=0)).snapshot().retriever
+    # the cascade off: what is tested here is the exact citation's skip alone (tests/indexer/test_cascade.py)
+    settings = Settings(home=built_home, cascade=False, query_cache_size=0, answer_cache_size=0)
+    retriever = Desk(settings).snapshot().retriever
     model = retriever.embedder
     assert model is not None
     retriever.embedder = Counting(model)
