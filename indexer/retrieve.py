@@ -147,8 +147,8 @@ class Retriever:
         skip = exact_skips_dense and self._exact_decides(query, exact, query_vector)
         dense = self.embedder is not None and not skip
         lex_raw = self.backend.lexical_scores(query.text, list(query.tokens))  # scored once, for either path
-        gated = dense and exact_skips_dense and query_vector is None  # a vector at hand is used as before
-        decided = self._lexical_decides(query, lex_raw) if gated else None
+        may_skip = dense and exact_skips_dense and query_vector is None  # a vector at hand is used as before
+        decided = self._lexical_decides(query, lex_raw) if may_skip else None
         if decided is not None:
             dense, (provisions, scores) = False, decided
         else:
@@ -227,7 +227,7 @@ class Retriever:
     def _lexical_decides(self, query: Query, lex_raw: np.ndarray) -> tuple[Provisions, np.ndarray] | None:
         """The lexical ranking (candidates, scores) when the cascade's gate trusts it to give the answer
         the full ranking would, so the question is not embedded; else None (and the question is ranked in
-        full, with these BM25 scores). About a third of the staff questions on the seeds are decided
+        full, with these BM25 scores). About a quarter of the staff questions on the seeds are decided
         here; the embedding is ~3/4 of an ask's CPU."""
         if self.gate is None or not gated(query):
             return None

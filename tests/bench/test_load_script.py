@@ -62,3 +62,15 @@ def test_a_variant_is_a_name_and_its_environment(load) -> None:  # type: ignore[
         load._variant("reuse:POLICYDESK_EMBED_BATCHING=0")  # a config's name is taken
     with pytest.raises(SystemExit):
         load._variant(":A=1")
+
+
+def test_the_staff_workload_asks_each_question_once(load) -> None:  # type: ignore[no-untyped-def]
+    alone = load.workloads(["staff"], 200, 50, 0.3)["staff"]
+    sent = alone["single"] + alone["concurrent"]
+    assert {kind for kind, _ in sent} == {"ask"}  # the cascade skips the embedding of asks only
+    assert len({q for _, q in sent}) == len(sent) > 100 and len(alone["single"]) == 50  # at most half from one client
+    assert len(load.workloads(["staff"], 2000, 500, 0.3)["staff"]["single"]) == len(sent) // 2
+    beside = load.workloads(["staff", "framed"], 200, 50, 0.3)  # then the dev questions are framed's
+    dev = {row["question"] for row in load.dev_questions()[0]}
+    staff = {q for _, q in beside["staff"]["single"] + beside["staff"]["concurrent"]}
+    assert staff and not staff & dev and dev & {q for _, q in sent}
