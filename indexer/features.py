@@ -64,6 +64,7 @@ UNIT_FEATURES = (
     "log_len",  # log of the unit's length
     "non_normative",  # news, summaries, prefaces, letters
     "frame",  # 标题/主送/落款 units: metadata of a text
+    "focus_share",  # share of the asking clause's bigram weight in the unit (with its title and headings)
 )
 CHAPTER_FEATURES = (
     "chapter_dense",  # mean dense similarity of the units of the provision's chapter (its parent part)
@@ -332,6 +333,7 @@ def provision_features(
     rows[:, 14] = table.log_len[pool_idx]
     rows[:, 15] = table.non_normative[pool_idx]
     rows[:, 16] = table.frame[pool_idx]
+    rows[:, 17] = table.grams.shares(grams.within(query.focus), pool_idx)[0]
     ordinals, inverse = np.unique(provision_of, return_inverse=True)
     agg = np.full((ordinals.size, len(UNIT_FEATURES)), -np.inf, dtype=np.float32)
     np.maximum.at(agg, inverse, rows)
