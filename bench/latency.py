@@ -87,9 +87,7 @@ def _measure(home: Path, questions: list[str], cases: list[str], repeats: int, t
     )
     calls = {
         "embed_query_floor": (retriever.embed_query, questions),
-        "embed_case_whole": (retriever.embed_query, cases),  # cases are 2-5 sentences: a dearer embedding
-        # what govern embeds: the case without stopwords and punctuation
-        "embed_case_floor": (lambda c: retriever.embed_query(retriever.index.tokeniser.content_text(c)), cases),
+        "embed_case_floor": (retriever.embed_query, cases),  # what govern embeds: the whole case (2-5 sentences)
         "search_lexical": (lambda q: lexical.search(q, 10), questions),
         "search_hybrid": (lambda q: hybrid.search(q, 10), questions),
         "ask": (hybrid.ask, questions),

@@ -13,6 +13,8 @@ ENDS = "。；！？"
 """The marks that close a sentence."""
 SENTENCE = re.compile(rf"[^{ENDS}\n]+[{ENDS}]?")
 """One sentence as answers quote it: its end mark included, a line break left out."""
+CLAUSE = re.compile(r"[^，,；;。：:！？!?\n]+")
+"""One clause: a sentence's stretch between commas, colons and end marks."""
 _PIECE = re.compile(rf"[^{ENDS}\n]*[{ENDS}\n]?")
 
 

@@ -31,6 +31,7 @@ QUESTION_FEATURES = (
     "unseen",  # share of the question's BM25 tokens (words and their bigrams) found nowhere in the corpus
     "top_share",  # share of the question's bigram weight in the best provision
     "share3",  # the largest share among the three best
+    "top_focus",  # share of the asking clause's weight in the best provision: the scene may match, the ask not
     "together",  # share the three best hold together (titles and headings included): what none of them holds
     "top_head_share",  # share in the best provision's title and headings
     "support",  # share in the best candidate sentence (with its title and headings)
@@ -39,7 +40,7 @@ QUESTION_FEATURES = (
     "referenced",  # the question names a document the catalogue holds
     "doc_share",  # how many of the best provisions come from the best one's document
 )
-_COLUMN = {name: FEATURES.index(name) for name in ("dense", "share", "head_share", "doc_share")}
+_COLUMN = {name: FEATURES.index(name) for name in ("dense", "share", "head_share", "doc_share", "focus_share")}
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Evidence:
                 self.unseen,
                 float(top[_COLUMN["share"]]),
                 float(self.rows[:3, _COLUMN["share"]].max()),
+                float(top[_COLUMN["focus_share"]]),
                 self.together,
                 float(top[_COLUMN["head_share"]]),
                 self.support,

@@ -64,6 +64,7 @@ UNIT_FEATURES = (
     "log_len",  # log of the unit's length
     "non_normative",  # news, summaries, prefaces, letters
     "frame",  # 标题/主送/落款 units: metadata of a text
+    "focus_share",  # share of the asking clause's bigram weight in the unit (with its title and headings)
 )
 CHAPTER_FEATURES = (
     "chapter_dense",  # mean dense similarity of the units of the provision's chapter (its parent part)
@@ -209,16 +210,19 @@ class GramIndex:
         width = len(vocab)
         return cls(vocab, _rows(text_rows, width), _rows(head_rows, width), head_of, _rows(title_rows, width), title_of)
 
-    def shares(self, grams: WeightedGrams, pool: np.ndarray) -> tuple[np.ndarray, ...]:
+    def shares(
+        self, grams: WeightedGrams, pool: np.ndarray, focus: frozenset[str] = frozenset()
+    ) -> tuple[np.ndarray, ...]:
         """Per pooled unit, the share of the question's bigram weight in its lexical text, its text and
-        its heading (``WeightedGrams.share`` of each), and the share of the weight its document's title
-        lacks found in its text (``WeightedGrams.share_beyond``) — to the last bit: the weights are added
-        in the same order, one bigram after another."""
+        its heading (``WeightedGrams.share`` of each), the share of the weight its document's title
+        lacks found in its text (``WeightedGrams.share_beyond``), and the share of the ``focus`` bigrams'
+        weight in its lexical text (``WeightedGrams.within(focus).share``) — to the last bit: the
+        weights are added in the same order, one bigram after another."""
         weights = grams.weights
         total = grams.total
         if not total:
             zero = np.zeros(pool.size, dtype=np.float64)
-            return zero, zero, zero, zero
+            return zero, zero, zero, zero, zero
         w = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
         cols = np.array([self.vocab.get(g, -1) for g in weights], dtype=np.int64)
         known = cols >= 0
@@ -235,7 +239,11 @@ class GramIndex:
 
         rest = weight(~in_title)
         beyond = np.divide(weight(in_text & ~in_title), rest, out=np.zeros_like(rest), where=rest > 0)
-        return weight(in_text | in_head) / total, weight(in_text) / total, weight(in_head) / total, beyond
+        held = in_text | in_head
+        asked = np.array([g in focus for g in weights], dtype=bool)
+        focus_total = grams.within(focus).total
+        focused = weight(held & asked) / focus_total if focus_total else np.zeros(pool.size, dtype=np.float64)
+        return weight(held) / total, weight(in_text) / total, weight(in_head) / total, beyond, focused
 
 
 def _heading(unit: Unit) -> str:
@@ -312,7 +320,7 @@ def provision_features(
         dense_rank = np.full(pool_idx.size, n)
     doc_of = table.doc[pool_idx]
     provision_of = table.provision[pool_idx]
-    share_lex, share_text, share_head, share_rest = table.grams.shares(grams, pool_idx)
+    share_lex, share_text, share_head, share_rest, share_focus = table.grams.shares(grams, pool_idx, query.focus)
     per_doc_title = np.array([title_match.get(d, 0.0) for d in table.doc_ids], dtype=np.float64)
     per_doc_referenced = np.array([d in referenced_docs for d in table.doc_ids], dtype=np.float64)
     rows = np.empty((pool_idx.size, len(UNIT_FEATURES)), dtype=np.float32)
@@ -332,6 +340,7 @@ def provision_features(
     rows[:, 14] = table.log_len[pool_idx]
     rows[:, 15] = table.non_normative[pool_idx]
     rows[:, 16] = table.frame[pool_idx]
+    rows[:, 17] = share_focus
     ordinals, inverse = np.unique(provision_of, return_inverse=True)
     agg = np.full((ordinals.size, len(UNIT_FEATURES)), -np.inf, dtype=np.float32)
     np.maximum.at(agg, inverse, rows)

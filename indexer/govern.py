@@ -48,10 +48,9 @@ def govern(case: Query | str, retriever: Retriever, *, as_of: date | None = None
     query = retriever.query(case, as_of) if isinstance(case, str) else case
     catalogue = retriever.catalogue
     issuing = {d.parent_id for d in catalogue.documents() if d.parent_id}
-    # the dense model reads the case's content words: embedding cost grows with every character
-    content = retriever.index.tokeniser.content_text(query.text)
-    vector = retriever.embed_query(content) if retriever.embedder else None
-    hits = retriever.search(query, k=GOVERN_DEPTH, query_vector=vector)
+    # the case is embedded whole, as every question the ranker was fitted on: its content words alone
+    # (cheaper) gave dense features the model never saw and moved a document past the one that decides
+    hits = retriever.search(query, k=GOVERN_DEPTH)
     if not hits:
         return []
     scores = np.array([h.score for h in hits])

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from core.profile import AnswerKind, Profile, load_profile
+from core.sentences import CLAUSE
 from indexer.overlap import bigrams
 from indexer.tokenise import fold_counted_numerals
 
@@ -25,7 +26,6 @@ MIN_SHARED_BIGRAMS = 2  # a clause marked for content shares at least this many 
 SHORT_ANSWER_MAX_CHARS = 40  # a longer extract is no one-line answer
 LEAD_MAX_CHARS = 12  # words before the value kept in a short answer (一次性奖金 in 给予一次性奖金10000元)
 
-_CLAUSE = re.compile(r"[^，,；;。：:！？!?\n]+")
 _SENTENCE_ENDS = "。；;！？!?\n"
 _NUMBER_CHARS = "0123456789０１２３４５６７８９.,．"
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万两半]")  # a value has a number in it ("以上" alone is none)
@@ -141,7 +141,7 @@ def _one_value(before: str, after: str) -> bool:
 def _clauses(question: str, quote: str, profile: Profile) -> list[_Clause]:
     asked = bigrams(profile.question_noise.sub(" ", fold_counted_numerals(question)))
     out: list[_Clause] = []
-    for match in _CLAUSE.finditer(quote):
+    for match in CLAUSE.finditer(quote):
         start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
         end = match.end() - (len(match.group(0)) - len(match.group(0).rstrip()))
         if end <= start:

@@ -57,6 +57,10 @@ class WeightedGrams:
         """Each bigram's idf, in the order ``share`` adds them (indexer/features.py adds them the same way)."""
         return self._weights
 
+    def within(self, grams: frozenset[str]) -> WeightedGrams:
+        """The part of the question these bigrams make up (its asking clause), weighed the same."""
+        return WeightedGrams({g: w for g, w in self._weights.items() if g in grams})
+
     @property
     def total(self) -> float:
         return self._total

@@ -10,6 +10,7 @@ from datetime import date
 from core import docnumber
 from core.locator import LOCATOR, canonical_locator
 from core.profile import AnswerKind, Profile
+from core.sentences import CLAUSE
 from indexer.overlap import bigrams
 from indexer.tokenise import Tokeniser, fold_counted_numerals
 
@@ -23,6 +24,7 @@ class Query:
     text: str  # framing cut: what is searched, embedded and matched
     tokens: tuple[str, ...]  # BM25 tokens of ``text``
     grams: frozenset[str]  # character bigrams of the content (question words cut), for phrase overlap
+    focus: frozenset[str]  # … of the clause that asks (the last one with content): what the rest sets the scene for
     kind: AnswerKind | None  # the kind of value asked for (an amount, a time…), if any
     levels: frozenset[str]  # administrative levels the question speaks of
     years: tuple[str, ...]  # years named ("2022年")
@@ -40,6 +42,7 @@ class Query:
 def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date | None = None) -> Query:
     """Everything the later stages read of a question, computed once."""
     text = profile.strip_framing(question)
+    content = profile.question_noise.sub(" ", fold_counted_numerals(text))
     locators = []
     for match in LOCATOR.finditer(text):
         try:
@@ -50,7 +53,8 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
         raw=question,
         text=text,
         tokens=tuple(tokeniser.tokens(text)),
-        grams=frozenset(bigrams(profile.question_noise.sub(" ", fold_counted_numerals(text)))),
+        grams=frozenset(bigrams(content)),
+        focus=_asking_clause(text, profile),
         kind=profile.answer_kind(text),
         levels=profile.levels_of(text),
         years=tuple(dict.fromkeys(_YEAR.findall(text))),
@@ -60,3 +64,13 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
         as_of=as_of,
         places=profile.places_in(text),
     )
+
+
+def _asking_clause(text: str, profile: Profile) -> frozenset[str]:
+    """Content bigrams of the last clause that has any: a case told over several clauses sets the scene
+    first and asks in its last one, and the provision that answers holds that part."""
+    for match in reversed(list(CLAUSE.finditer(text))):
+        grams = bigrams(profile.question_noise.sub(" ", fold_counted_numerals(match.group(0))))
+        if grams:
+            return frozenset(grams)
+    return frozenset()

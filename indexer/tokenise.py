@@ -79,13 +79,6 @@ class Tokeniser:
             out.append(_fold_number(piece))
         return out
 
-    def content_text(self, text: str) -> str:
-        """The text with stopwords and punctuation cut out, word order kept: what the dense model
-        reads of a long case (its cost grows with every character, its sense hardly with these)."""
-        with self._lock:
-            pieces = list(self._jieba.cut(text))
-        return "".join(p for p in pieces if p not in self.stopwords and _CONTENT.search(p))
-
     def tokens(self, text: str) -> list[str]:
         """What BM25 indexes and queries: words, ordinals kept whole (第1名), and the character
         bigrams of longer words."""
@@ -101,7 +94,6 @@ class Tokeniser:
         return tuple(tokens)
 
 
-_CONTENT = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _ORDINAL = re.compile(r"第\d{1,3}[名次届批]|前\d{1,3}名")
 _COUNTED = re.compile(rf"([{CN_NUMERAL_CHARS}两]{{1,3}})(?=[名次个人天年日项类倍届批条款等])")
 

@@ -147,6 +147,7 @@ def reference_features(
             table.log_len[i],
             table.non_normative[i],
             table.frame[i],
+            grams.within(query.focus).share(unit.lexical_text),
         )
     provisions = table.provision[pool_idx]
     ordinals, inverse = np.unique(provisions, return_inverse=True)

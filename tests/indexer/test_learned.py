@@ -24,6 +24,25 @@ def test_a_question_is_analysed_once_into_one_record(desk: Desk) -> None:
     assert "奖金" in query.tokens and not {"请问", "谢谢", "的", "是"} & set(query.tokens)
 
 
+@pytest.mark.parametrize(
+    ("question", "asking", "scene"),
+    [
+        ("单位停产半年了，职工的工资按什么标准发？谢谢", "职工的工资按什么标准发", "单位停产半年了"),
+        ("去年签的合同到期，公司不续签，有补偿吗，怎么算？", "有补偿吗", "去年签的合同到期"),
+        ("职工在上班途中出了车祸", "职工在上班途中出了车祸", ""),
+    ],
+)
+def test_the_asking_clause_is_the_last_one_with_content(desk: Desk, question: str, asking: str, scene: str) -> None:
+    """A case set out over several clauses asks in its last one with content words ("怎么算" alone has
+    none): the ranker and the answerability model read how much of that clause a provision holds."""
+    retriever = desk.snapshot().retriever
+    query = retriever.query(question)
+    assert query.focus and query.focus <= query.grams
+    held = {g for g in query.focus if g in asking}
+    assert held == set(query.focus), sorted(query.focus - held)
+    assert not any(g in scene for g in query.focus if scene)
+
+
 @pytest.mark.parametrize("mode", ["hybrid", "lexical"])
 def test_the_shipped_models_match_the_code(mode: str) -> None:
     ranker = load_ranker(mode)
