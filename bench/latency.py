@@ -1,7 +1,7 @@
 """In-process latency of search (lexical-only and hybrid), ask and govern over the dev questions, beside
 the floor: one query embedding alone. Then a cProfile pass says where the time goes.
 
-    python bench/latency.py [--repeats 5] [--home DATA_DIR] [--top 25]
+    python bench/latency.py [--repeats 5] [--home DATA_DIR] [--top 25] [--name latency]
 
 Without --home the seeds are built into a temporary data directory (reusing the shared embedding
 cache). Targets on the 2-core dev machine: lexical search p50 ≤ 5 ms; ask and govern p50 ≤ 30 ms.
@@ -43,6 +43,7 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=5, help="timed passes over the dev questions")
     parser.add_argument("--home", type=Path, help="a built data directory (default: build the seeds in a temp dir)")
     parser.add_argument("--top", type=int, default=20, help="functions listed from the profile")
+    parser.add_argument("--name", default="latency", help="results file name (bench/results/NAME.json)")
     args = parser.parse_args()
 
     qa, governs = dev_questions()
@@ -58,7 +59,7 @@ def main() -> int:
         figures, profile = _measure(home, questions, cases, args.repeats, args.top)
     print(f"\npeak RSS of this process: {peak_rss_mb():.0f} MB")
     save(
-        "latency",
+        args.name,
         {
             "hardware": info,
             "repeats": args.repeats,

@@ -8,9 +8,9 @@ sees. This module says when. Only a question asking for a value is gated (``gate
 depends on a model that reads the dense features); the gate is a logistic model over how far the
 lexical ranking's best provision stands out (no phrase list, nothing about particular questions), fitted by
 ``bench/fit_gate.py`` against the shipped ranker and answerability models — label: the lexical path gives
-the same top provision and the same found / not-found decision as the hybrid path — and shipped as
-``indexer/models/gate.json`` with the operating threshold chosen for high agreement on the fitting
-questions. Nothing here is set by hand; refitting is running that script after the other models.
+the hybrid path's answer, word for word — and shipped as ``indexer/models/gate.json`` with the operating
+threshold at which 99 % of the skipped fitting questions get identical answers. Nothing here is set by
+hand; refitting is running that script after the other models.
 
 A question the gate does not trust is embedded and ranked as before (the lexical scores are reused).
 """

@@ -227,7 +227,7 @@ class Retriever:
     def _lexical_decides(self, query: Query, lex_raw: np.ndarray) -> tuple[Provisions, np.ndarray] | None:
         """The lexical ranking (candidates, scores) when the cascade's gate trusts it to give the answer
         the full ranking would, so the question is not embedded; else None (and the question is ranked in
-        full, with these BM25 scores). About a quarter of the staff questions on the seeds are decided
+        full, with these BM25 scores). About a third of the staff questions on the seeds are decided
         here; the embedding is ~3/4 of an ask's CPU."""
         if self.gate is None or not gated(query):
             return None
