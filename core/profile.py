@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import InvalidInput
+from core.sentences import CLAUSE_MARKED
 
 DEFAULT_PROFILE = "yunnan"
 MIN_LEFT_CHARS = 4  # framing is cut only while what is left is still a question
@@ -73,6 +74,7 @@ class Profile:
     scope: re.Pattern[str] | None
     yes_no: re.Pattern[str] | None = None  # a question asking whether
     how_much: re.Pattern[str] | None = None  # … or how much / when
+    asking: re.Pattern[str] | None = None  # what makes a clause ask: a question word, a particle, a yes/no form
     _leading: re.Pattern[str] | None = field(repr=False, default=None)
     _trailing: re.Pattern[str] | None = field(repr=False, default=None)
 
@@ -93,14 +95,23 @@ class Profile:
             text = cut
 
     def answer_kind(self, question: str) -> AnswerKind | None:
-        """The first kind (in the profile's order) whose cue the question holds; a question that asks
-        whether, not how much, asks no value."""
-        whether = bool(self.yes_no and self.yes_no.search(question)) and not (
-            self.how_much and self.how_much.search(question)
-        )
+        """The first kind (in the profile's order) whose cue the clauses that ask hold; a question that
+        asks whether, not how much, asks no value. "想降低缴存比例，要经过什么程序？" names a ratio in its
+        scene and asks for a procedure: the kind is read where the question asks."""
+        asked = self.asking_part(question)
+        asks_how_much = bool(self.how_much and self.how_much.search(asked))
+        whether = bool(self.yes_no and self.yes_no.search(asked)) and not asks_how_much
         return next(
-            (kind for kind in self.answer_kinds if kind.cue.search(question) and not (whether and kind.is_value)), None
+            (kind for kind in self.answer_kinds if kind.cue.search(asked) and not (whether and kind.is_value)), None
         )
+
+    def asking_part(self, question: str) -> str:
+        """The clauses that ask (a question word, a particle, a yes/no form); the whole question when none
+        does ("2022年总结阶段截止时间")."""
+        if self.asking is None:
+            return question
+        asking = [m.group(0) for m in CLAUSE_MARKED.finditer(question) if self.asking.search(m.group(0))]
+        return "".join(asking) if asking else question
 
     def kind(self, name: str) -> AnswerKind | None:
         return next((kind for kind in self.answer_kinds if kind.name == name), None)
@@ -271,6 +282,13 @@ def _compile(data: dict[str, Any]) -> Profile:
         scope=_alternatives(data.get("scope", {}).get("cues", [])),
         yes_no=_alternatives(data.get("answer_kinds", {}).get("yes_no", [])),
         how_much=_alternatives(data.get("answer_kinds", {}).get("how_much", [])),
+        asking=_alternatives(
+            [
+                *map(re.escape, sorted(question_words, key=len, reverse=True)),
+                *data.get("answer_kinds", {}).get("yes_no", []),
+                *data.get("answer_kinds", {}).get("how_much", []),
+            ]
+        ),
         _leading=re.compile(rf"^(?:{leading.pattern})[，,：:！!。\s]*") if leading else None,
         _trailing=trailing,
     )

@@ -15,6 +15,8 @@ SENTENCE = re.compile(rf"[^{ENDS}\n]+[{ENDS}]?")
 """One sentence as answers quote it: its end mark included, a line break left out."""
 CLAUSE = re.compile(r"[^，,；;。：:！？!?\n]+")
 """One clause: a sentence's stretch between commas, colons and end marks."""
+CLAUSE_MARKED = re.compile(r"[^，,；;。：:！？!?\n]+[，,；;。：:！？!?]*")
+"""… with the marks that close it ("能不能报差旅费？")."""
 _PIECE = re.compile(rf"[^{ENDS}\n]*[{ENDS}\n]?")
 
 

@@ -109,6 +109,9 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
         return Answer(False, text, [], citing)
     if not hits:
         return Answer(False, f"{NOT_FOUND_PREFIX}与该问题相关的规定。", [], related)
+    missing = [] if judgement.ranking.n_exact else retriever.missing_articles(query)
+    if missing:  # "工会法第六十条" of a law with fifty-eight: not a neighbouring article instead
+        return _not_found(f"所引条文（{'；'.join(missing)}）", related)
     reason = judgement.reason
     # the model of the ranking's own mode: a question the cascade did not embed is judged without dense features
     if judgement.judged and not load_answerability(judgement.ranking.mode).answers(judgement.evidence):

@@ -7,6 +7,7 @@ what a person cites and reads; a sentence quoted from it is still cited to the �
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +16,8 @@ import bm25s
 import numpy as np
 
 from core import docnumber
-from core.errors import PolicyDeskError
+from core.errors import ArticleNotFound, PolicyDeskError
+from core.locator import LOCATOR
 from core.profile import Profile, load_profile
 from core.text import normalise_text
 from corpus import Catalogue, Document, Segment, SourceSpan
@@ -30,7 +32,9 @@ from indexer.ranker import Ranker, load_ranker
 from indexer.units import Unit, whole_provision
 
 EXACT_SCORE = 100.0  # an exact citation outranks every ranked provision
-UNQUOTED_TITLE_CHARS = 6  # a title named without 《》 counts from this length (the region prefix dropped)
+UNQUOTED_TITLE_CHARS = 6  # a title named without 《》 counts from this length (the region prefix dropped)…
+MIN_NAME_CHARS = 3  # … and from this length right before an article it cites ("工会法第三条")
+_ARTICLE = re.compile(r"^第[零〇一二三四五六七八九十百千]+条")
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,25 +306,50 @@ class Retriever:
         return unknown
 
     def named_documents(self, query: Query) -> list[Document]:
-        """Documents the question names by title without 《》 (their issuing notice is not meant)."""
+        """Documents the question names by title without 《》 (their issuing notice is not meant): a
+        long title anywhere, a short one ("工会法", its state prefix dropped) right before an article."""
         plain = normalise_text(query.text)
-        return [self.catalogue.document(d) for name, d in self._named_titles if name in plain]
+        before_article = [plain[: m.start()].rstrip("的 ") for m in LOCATOR.finditer(plain)]
+        return [
+            self.catalogue.document(d)
+            for name, d in self._named_titles
+            if (len(name) >= UNQUOTED_TITLE_CHARS and name in plain)
+            or any(text.endswith(name) for text in before_article)
+        ]
 
     def exact_hits(self, query: Query) -> list[Hit]:
-        """ "云职创〔2019〕3号第十八条" / "《云岭工匠选树管理办法》第八条" → that article, first."""
-        refs = self.cited_numbers(query) + list(query.titles)
+        """ "云职创〔2019〕3号第十八条" / "《云岭工匠选树管理办法》第八条" / "工会法第3条" → that article, first."""
+        return self._cited_articles(query)[0]
+
+    def missing_articles(self, query: Query) -> list[str]:
+        """What the question cites that its named documents do not have ("《…工会法》中没有 第六十条"), when
+        nothing it cites exists: such a question is answered "not found", not with a neighbouring article."""
+        hits, missing = self._cited_articles(query)
+        return [] if hits else missing
+
+    def _cited_articles(self, query: Query) -> tuple[list[Hit], list[str]]:
+        """The articles a question cites (a document named by 文号, 《title》 or plain title, and a
+        locator), and the citations that name no held article. A cited item its article lacks
+        ("第十八条（九）") falls back to the article."""
+        refs = self.cited_numbers(query) + list(query.titles) + [d.id for d in self.named_documents(query)]
         if not refs or not query.locators:
-            return []
+            return [], []
         hits: list[Hit] = []
-        for ref in refs:
+        missing: list[str] = []
+        for ref in dict.fromkeys(refs):
             for loc in query.locators:
-                try:
-                    seg = self.catalogue.lookup(ref, loc)
-                except (PolicyDeskError, ValueError):
-                    continue
-                if all(h.segment.id != seg.id for h in hits):
+                seg = None
+                for wanted in dict.fromkeys((loc, _article_part(loc))):
+                    try:
+                        seg = self.catalogue.lookup(ref, wanted)
+                        break
+                    except ArticleNotFound as exc:
+                        missing.append(str(exc))
+                    except (PolicyDeskError, ValueError):
+                        break
+                if seg is not None and all(h.segment.id != seg.id for h in hits):
                     hits.append(self._hit(self._whole_article(seg), EXACT_SCORE, exact=True))
-        return hits
+        return hits, list(dict.fromkeys(missing))
 
     # -- hits -------------------------------------------------------------------------------------
     def provision_hit(self, provision: int, best_unit: int, score: float) -> Hit:
@@ -344,6 +373,12 @@ def _unquoted_titles(documents: Iterable[Document], profile: Profile) -> list[tu
     out = []
     for doc in documents:
         name = profile.without_region(normalise_text(doc.title))
-        if len(name) >= UNQUOTED_TITLE_CHARS:
+        if len(name) >= MIN_NAME_CHARS:
             out.append((name, doc.id))
     return out
+
+
+def _article_part(locator: str) -> str:
+    """ "第十八条（一）" → "第十八条": the article a cited item belongs to (the locator itself otherwise)."""
+    match = _ARTICLE.match(locator)
+    return match.group(0) if match else locator
