@@ -259,19 +259,28 @@ def _with_lead_ins(chosen: list[_Candidate], retriever: Retriever) -> list[tuple
     """An item (项) quoted without the sentence that introduces its list reads as a bare condition:
     "(一)谎报或者瞒报事故的；" says nothing of the fine its article's lead-in ("有下列行为之一的，处…罚款：")
     sets. Each quoted item brings its lead-in, quoted before it, once; the lead-in is paired with the
-    locator of the item it introduces (None for what was chosen for itself)."""
-    quoted = {c.segment.id for c in chosen}
+    locator of the item it introduces (None for what was chosen for itself). A lead chosen for itself
+    is quoted before its items too, as the text reads, whichever scored higher."""
+    chosen_by_id = {c.segment.id: c for c in chosen}
+    quoted: set[str] = set()
     out: list[tuple[_Candidate, str | None]] = []
     for c in chosen:
+        if c.segment.id in quoted:
+            continue
         parent_id = c.segment.parent_id
         if parent_id and parent_id not in quoted:
-            parent = retriever.catalogue.segment(parent_id)
-            lead = parent.text.rstrip()
-            if lead.endswith(("：", ":")):
-                start = max((m.start() for m in SENTENCE.finditer(lead) if m.group(0).strip()), default=0)
-                out.append((replace(c, segment=parent, start=start, end=len(lead)), c.segment.locator))
+            if parent_id in chosen_by_id:
+                out.append((chosen_by_id[parent_id], None))
                 quoted.add(parent_id)
+            else:
+                parent = retriever.catalogue.segment(parent_id)
+                lead = parent.text.rstrip()
+                if lead.endswith(("：", ":")):
+                    start = max((m.start() for m in SENTENCE.finditer(lead) if m.group(0).strip()), default=0)
+                    out.append((replace(c, segment=parent, start=start, end=len(lead)), c.segment.locator))
+                    quoted.add(parent_id)
         out.append((c, None))
+        quoted.add(c.segment.id)
     return out
 
 
