@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN = "零一二三四五六七八九"
@@ -57,3 +59,43 @@ def to_int(text: str) -> int:
     """Either notation: '18', '１８' or '十八'."""
     text = text.strip().translate(_FULL_WIDTH_DIGITS)
     return int(text) if text.isdigit() else cn_to_int(text)
+
+
+NUMERAL_RUN_CHARS = "0123456789０１２３４５６７８９.,．零〇○一二两三四五六七八九十百千万亿半"
+"""Every character a written number may run over, in either notation (五百, 2,000, 1.5万, 二○○七, 一年半)."""
+_CN_DIGITS = frozenset("一二两三四五六七八九")
+_CN_POWERS = frozenset("十百千万亿")
+_NOT_FIRST = frozenset(".,．")  # a number never starts with its decimal point or thousands separator
+
+
+def whole_numeral(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    """Widen ``text[start:end]`` so a number touching either edge is read whole, within ``text[lo:hi]``:
+    十日 in 三十日内 → 三十日, 百分之二 in 百分之二十 → 百分之二十. A value pattern finds the last digits
+    before a unit; the number is all of them. A word ending in a numeral character (统一, 唯一) is not
+    part of the number after it: a run that has powers (十百千…) never holds two digits side by side, so
+    统一三十日 reads 三十日 (a run of bare digits, 二○○七, is a number read digit by digit)."""
+    hi = len(text) if hi is None else hi
+    left = start
+    while left > lo and text[left - 1] in NUMERAL_RUN_CHARS:
+        left -= 1
+    if left < start:
+        run_end = start
+        while run_end < hi and text[run_end] in NUMERAL_RUN_CHARS:
+            run_end += 1
+        while left < start and not _well_formed(text[left:run_end]):
+            left += 1
+    right = end
+    if right > start and text[right - 1] in NUMERAL_RUN_CHARS:
+        while right < hi and text[right] in NUMERAL_RUN_CHARS:
+            right += 1
+        while right > end and text[right - 1] in _NOT_FIRST:
+            right -= 1
+    return left, right
+
+
+def _well_formed(run: str) -> bool:
+    if not run or run[0] in _NOT_FIRST:
+        return False
+    if not any(ch in _CN_POWERS for ch in run):
+        return True
+    return not any(a in _CN_DIGITS and b in _CN_DIGITS for a, b in pairwise(run))

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from core.numerals import whole_numeral
 from core.profile import AnswerKind, Profile, load_profile
 from core.sentences import CLAUSE
 from indexer.overlap import bigrams
@@ -27,8 +28,13 @@ SHORT_ANSWER_MAX_CHARS = 40  # a longer extract is no one-line answer
 LEAD_MAX_CHARS = 12  # words before the value kept in a short answer (一次性奖金 in 给予一次性奖金10000元)
 
 _SENTENCE_ENDS = "。；;！？!?\n"
-_NUMBER_CHARS = "0123456789０１２３４５６７８９.,．"
-_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万两半]")  # a value has a number in it ("以上" alone is none)
+# a value has a number in it ("以上" alone is none)
+_NUMERAL = re.compile(r"[0-9０-９零〇○一二三四五六七八九十百千万亿两半]")
+# two values joined into one range (五百元以上三千元以下, 5万元至10万元), and the word that closes it
+_RANGE_JOIN = re.compile(r"\s*(?:以上|至|到|[—\-－～~])\s*")
+_RANGE_END = re.compile(r"\s*(?:以上|以下|以内)")
+# an article's number heading its text (第十四条 职工二百人…) is where it stands, never words of the answer
+_ARTICLE_HEAD = re.compile(r"第[0-9０-９零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*")
 # a verb that hands over the value: the short answer starts after it (给予一次性奖金10000元 → 一次性奖金10000元)
 # (two-character verbs before their first character: 按照 is one lead, never 按 + a stray 照)
 _LEAD = re.compile(r"(给予|奖励|发放|补助|享受|按照|依照|参照|为|是|按|于|达到|不超过|不少于|不低于)")
@@ -94,6 +100,9 @@ def short_answer(question: str, quotes: Sequence[str], profile: Profile | None =
     leads = list(_LEAD.finditer(quote, lead_from, value_start))
     near = value_start - start <= LEAD_MAX_CHARS  # a short clause is its own lead-in
     begin = leads[-1].end() if leads else (start if near else value_start)
+    heading = _ARTICLE_HEAD.match(quote, begin, value_start)
+    if heading:
+        begin = heading.end()
     text = quote[begin:value_end].strip()
     if not text or len(text) > SHORT_ANSWER_MAX_CHARS or text not in quote:
         return None
@@ -103,7 +112,7 @@ def short_answer(question: str, quotes: Sequence[str], profile: Profile | None =
 def value_spans(profile: Profile, kind: AnswerKind, text: str, start: int, end: int) -> list[Span]:
     """The smallest pieces of ``text[start:end]`` that still hold a value of ``kind``, by the evidence test
     itself (so the patterns live in one place): shrink from the right, then from the left, then let a
-    number keep all its digits."""
+    number keep all its digits (三十日, never 十日); two values joined by 以上/至 are one range."""
     return _smallest_pieces(lambda piece: profile.holds(kind, piece), text, start, end)
 
 
@@ -117,17 +126,31 @@ def _smallest_pieces(holds: Callable[[str], bool], text: str, start: int, end: i
         left = pos
         while left + 1 < right and holds(text[left + 1 : right]):
             left += 1
-        while left > pos and text[left - 1] in _NUMBER_CHARS:
-            left -= 1
-        while right < end and text[right] in _NUMBER_CHARS and text[right - 1] in _NUMBER_CHARS:
-            right += 1
+        left, right = whole_numeral(text, left, right, pos, end)
         if spans and spans[-1][1] >= left and _one_value(text[spans[-1][0] : spans[-1][1]], text[left:right]):
             spans[-1] = (spans[-1][0], right)
         else:
             spans.append((left, right))
         pos = right
     # a value has a number in it, and 第45次 is an ordinal, not a count
-    return [(a, b) for a, b in spans if _NUMERAL.search(text, a, b) and text[a - 1 : a] != "第"]
+    values = [(a, b) for a, b in spans if _NUMERAL.search(text, a, b) and text[a - 1 : a] != "第"]
+    return _ranges(text, values, end)
+
+
+def _ranges(text: str, values: list[Span], end: int) -> list[Span]:
+    """Two values joined by 以上/至 are the two ends of one range, closed by its 以下: 五百元以上三千元以下
+    is one answer, not two amounts (a table row's 2018年2017年 stays two)."""
+    out: list[Span] = []
+    for a, b in values:
+        if out:
+            number = _NUMERAL.search(text, a, b)
+            joined = text[out[-1][1] : a] + text[a : number.start() if number else a]
+            if joined and _RANGE_JOIN.fullmatch(joined):
+                closing = _RANGE_END.match(text, b, end)
+                out[-1] = (out[-1][0], closing.end() if closing else b)
+                continue
+        out.append((a, b))
+    return out
 
 
 def _one_value(before: str, after: str) -> bool:

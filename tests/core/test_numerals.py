@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from core.numerals import NUMBER, cn_to_int, int_to_cn, to_int
+from core.numerals import NUMBER, cn_to_int, int_to_cn, to_int, whole_numeral
 
 
 @pytest.mark.parametrize("value", [1, 9, 10, 11, 18, 20, 23, 99, 100, 105, 110, 999])
@@ -24,3 +24,28 @@ def test_either_notation_reads_as_one_number(text: str, value: int) -> None:
 def test_what_is_not_a_numeral_is_refused(bad: str) -> None:
     with pytest.raises(ValueError):
         cn_to_int(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "whole"),
+    [
+        ("自用工之日起三十日内", "十日", "三十日"),
+        ("累计缴费满十五年的", "五年", "十五年"),
+        ("职工二百人以上", "百人", "二百人"),
+        ("工资总额的百分之二十向", "百分之二", "百分之二十"),
+        ("处2000元以上", "000元", "2000元"),
+        ("二○○七年十二月", "七年", "二○○七年"),
+        ("统一三十日内", "十日", "三十日"),  # 统一's 一 is no digit of the number after it
+        ("三分之一以上", "分之一", "三分之一"),
+    ],
+)
+def test_a_number_touching_a_piece_is_read_whole(text: str, piece: str, whole: str) -> None:
+    start = text.index(piece)
+    left, right = whole_numeral(text, start, start + len(piece))
+    assert text[left:right] == whole
+
+
+def test_a_number_is_widened_only_within_its_bounds() -> None:
+    text = "满十五年"
+    assert whole_numeral(text, 2, 4) == (1, 4)
+    assert whole_numeral(text, 2, 4, lo=2) == (2, 4)
