@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.locator import LABELS, MARKERS
+from core.numerals import int_to_cn
 from core.sentences import first_sentence
 from core.text import compact
 from corpus.clean import Paragraph
@@ -103,8 +104,39 @@ def segment(doc: DraftDocument) -> list[DraftSegment]:
         return _front_matter(paras, doc)
     units = _front_matter(paras[:first_marker], doc)
     body, back = _split_back_matter(paras[first_marker:])
-    units.extend(_tree(body, scheme))
+    appendix_at = _appendix_start(body) if scheme is _ARTICLE_SCHEME else None
+    if appendix_at is None:
+        units.extend(_tree(body, scheme))
+    else:
+        units.extend(_tree(body[:appendix_at], scheme))
+        units.extend(_appendix(body[appendix_at:]))
     units.extend(_back_matter(back))
+    return units
+
+
+_APPENDIX_LABEL = re.compile(r"^附\s*录\s*[一二三四五六七八九十0-9]{0,3}\s*[：:]?$")
+
+
+def _appendix_start(paras: Sequence[Paragraph]) -> int | None:
+    """Where an 附录 begins after the last article: a line that is only its label ("附录：")."""
+    return next((i for i, p in enumerate(paras) if i and _APPENDIX_LABEL.match(compact(p.text))), None)
+
+
+def _appendix(paras: Sequence[Paragraph]) -> list[DraftSegment]:
+    """An 附录 is a part of its own, not items of the last article: its label and title are the unit
+    "附录", its numbered items are addressed under it ("附录一、（一）"). They are numbered in the
+    section scheme, so an "附录第一条" can never be taken for the main text's 第一条."""
+    first_item = next((i for i, p in enumerate(paras) if _match(_SECTION_SCHEME, p.text)), len(paras))
+    head = DraftSegment("附录", (), list(paras[:first_item]), 1)
+    units = [head]
+    for unit in _tree(paras[first_item:], _SECTION_SCHEME):
+        unit.locator = "附录" + unit.locator
+        unit.heading_path = ("附录", *unit.heading_path)
+        unit.level += 2
+        if unit.parent is None:
+            unit.parent = head
+            head.children.append(unit)
+        units.append(unit)
     return units
 
 
@@ -119,10 +151,16 @@ def _match(scheme: Sequence[Marker], text: str) -> tuple[Marker, re.Match[str]] 
 def _tree(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[DraftSegment]:
     units: list[DraftSegment] = []
     stack: list[tuple[Marker, DraftSegment, str]] = []  # (marker, unit, heading for the path)
+    clauses: dict[int, int] = {}  # id(article) → 款 it holds so far
     for p in paras:
         found = _match(scheme, p.text)
         if found is None:
-            if stack:
+            clause = _next_clause(stack, p, clauses, units)
+            if clause is not None:
+                units.append(clause)
+            elif units and p in units[-1].paragraphs:
+                continue  # a 款's continuation, already appended
+            elif stack:
                 stack[-1][1].paragraphs.append(p)
             else:
                 units.append(DraftSegment("正文", (), [p], 1))
@@ -141,6 +179,42 @@ def _tree(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[DraftSeg
         units.append(unit)
         stack.append((marker, unit, _heading(p.text)))
     return _dedupe_locators(units)
+
+
+def _next_clause(
+    stack: list[tuple[Marker, DraftSegment, str]], p: Paragraph, clauses: dict[int, int], units: list[DraftSegment]
+) -> DraftSegment | None:
+    """A paragraph after an article's list that is not the last item's continuation is the article's
+    next 款 ("（五）其他收入。" / "前款第二项规定的……"): a unit of its own under the article, numbered
+    by the 款 before it (each paragraph of an article is one 款), so it is cited as 第N条第M款, never
+    as the last item; the paragraphs after it are the next 款. Only after a complete paragraph (ending
+    。；): a line that breaks off mid-sentence continues what it follows. Returns the new unit, or None
+    when ``p`` was not one (a continuation of a 款 made here is appended to it)."""
+    article = next((i for i, (m, _, _) in enumerate(stack) if m.name == "article"), None)
+    if article is None or not units:
+        return None
+    marker, unit, _ = stack[article]
+    last = units[-1]
+    after_item = len(stack) > article + 1 and stack[-1][1] is last
+    after_clause = len(stack) == article + 1 and last.parent is unit and id(last) in clauses
+    if not (after_item or after_clause):
+        return None
+    if not last.paragraphs[-1].text.endswith(("。", "；", ";")):
+        if after_clause:
+            last.paragraphs.append(p)
+            return None
+        return None
+    del stack[article + 1 :]
+    number = clauses.get(id(unit), len(unit.paragraphs)) + 1
+    clauses[id(unit)] = number
+    label = marker.label(marker.pattern.match(unit.paragraphs[0].text))
+    locator = "".join(m.label(m.pattern.match(u.paragraphs[0].text)) for m, u, _ in stack[:article] if m.in_locator)
+    clause = DraftSegment(
+        f"{locator}{label}第{int_to_cn(number)}款", tuple(h for _, _, h in stack), [p], level=article + 1, parent=unit
+    )
+    clauses[id(clause)] = number
+    unit.children.append(clause)
+    return clause
 
 
 def _heading(text: str) -> str:
