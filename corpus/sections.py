@@ -60,6 +60,7 @@ _SECTION_SCHEME = (
 _ARTICLE_HEAD = re.compile(MARKERS["article"].pattern + r"[\s　]")
 HEADING_PATH_CHARS = 40  # a heading longer than this is cut in the path (its text stays whole)
 PLAIN_HEADING_MAX = 20
+WRAPPED_PARAGRAPHS_MAX_SHARE = 0.1  # above this share of multi-line paragraphs a text is hard-wrapped
 _PLAIN_KINDS = frozenset(
     {DocKind.NEWS, DocKind.SUMMARY, DocKind.OTHER, DocKind.PREFACE}
 )  # in a text with no numbering, a short unpunctuated line is a heading
@@ -152,10 +153,11 @@ def _tree(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[DraftSeg
     units: list[DraftSegment] = []
     stack: list[tuple[Marker, DraftSegment, str]] = []  # (marker, unit, heading for the path)
     clauses: dict[int, int] = {}  # id(article) → 款 it holds so far
-    for p in paras:
+    list_ends = _list_ends(paras, scheme) if _one_line_paragraphs(paras) else [False] * len(paras)
+    for n, p in enumerate(paras):
         found = _match(scheme, p.text)
         if found is None:
-            clause = _next_clause(stack, p, clauses, units)
+            clause = _next_clause(stack, p, clauses, units) if list_ends[n] else None
             if clause is not None:
                 units.append(clause)
             elif units and p in units[-1].paragraphs:
@@ -181,6 +183,37 @@ def _tree(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[DraftSeg
     return _dedupe_locators(units)
 
 
+def _one_line_paragraphs(paras: Sequence[Paragraph]) -> bool:
+    """Whether the text keeps each paragraph on one source line (a law as published online), so that a
+    paragraph is a 款 and can be numbered as one. Hard-wrapped text (a PDF's lines) breaks paragraphs
+    where a line happens to end in 。, so counting 款 there would cite the wrong one."""
+    wrapped = sum(1 for p in paras if p.line_start != p.line_end)
+    return wrapped <= WRAPPED_PARAGRAPHS_MAX_SHARE * len(paras)
+
+
+def _list_ends(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[bool]:
+    """For each paragraph, whether no numbered item follows it before the next article: only there
+    can an unnumbered paragraph be the article's next 款. One between items ("（二）评审方式。" / its
+    paragraphs / "（三）…") belongs to the list."""
+    ends = [True] * len(paras)
+    item_ahead = False
+    for n in range(len(paras) - 1, -1, -1):
+        ends[n] = not item_ahead
+        found = _match(scheme, paras[n].text)
+        if found is not None:
+            item_ahead = found[0].rank > 1 if found[0].name != "article" else False
+            if found[0].rank < 1:
+                item_ahead = False
+    return ends
+
+
+def _list_item(unit: DraftSegment) -> bool:
+    """An item of a list (one clause: "（五）其他收入。"), not a titled sub-section ("（二）评审方式。…" with
+    paragraphs of its own), which keeps the paragraphs after it."""
+    text = unit.paragraphs[0].text
+    return len(unit.paragraphs) == 1 and "。" not in text[:-1]
+
+
 def _next_clause(
     stack: list[tuple[Marker, DraftSegment, str]], p: Paragraph, clauses: dict[int, int], units: list[DraftSegment]
 ) -> DraftSegment | None:
@@ -198,6 +231,8 @@ def _next_clause(
     after_item = len(stack) > article + 1 and stack[-1][1] is last
     after_clause = len(stack) == article + 1 and last.parent is unit and id(last) in clauses
     if not (after_item or after_clause):
+        return None
+    if after_item and not _list_item(last):
         return None
     if not last.paragraphs[-1].text.endswith(("。", "；", ";")):
         if after_clause:
