@@ -152,17 +152,15 @@ def _match(scheme: Sequence[Marker], text: str) -> tuple[Marker, re.Match[str]] 
 def _tree(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[DraftSegment]:
     units: list[DraftSegment] = []
     stack: list[tuple[Marker, DraftSegment, str]] = []  # (marker, unit, heading for the path)
-    clauses: dict[int, int] = {}  # id(article) → 款 it holds so far
-    list_ends = _list_ends(paras, scheme) if _one_line_paragraphs(paras) else [False] * len(paras)
+    clauses: dict[int, int] = {}  # id(article) → 款 it holds so far; id(款 made here) → its number
+    one_line = _one_line_paragraphs(paras)
+    list_ends = _list_ends(paras, scheme)
     for n, p in enumerate(paras):
         found = _match(scheme, p.text)
         if found is None:
-            clause = _next_clause(stack, p, clauses, units) if list_ends[n] else None
-            if clause is not None:
-                units.append(clause)
-            elif units and p in units[-1].paragraphs:
-                continue  # a 款's continuation, already appended
-            elif stack:
+            if one_line and _place_clause(stack, p, clauses, units, list_ends[n]):
+                continue
+            if stack:
                 stack[-1][1].paragraphs.append(p)
             else:
                 units.append(DraftSegment("正文", (), [p], 1))
@@ -201,9 +199,7 @@ def _list_ends(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[boo
         ends[n] = not item_ahead
         found = _match(scheme, paras[n].text)
         if found is not None:
-            item_ahead = found[0].rank > 1 if found[0].name != "article" else False
-            if found[0].rank < 1:
-                item_ahead = False
+            item_ahead = found[0].rank > 1  # an item; an article or chapter ends the look-ahead
     return ends
 
 
@@ -214,31 +210,34 @@ def _list_item(unit: DraftSegment) -> bool:
     return len(unit.paragraphs) == 1 and "。" not in text[:-1]
 
 
-def _next_clause(
-    stack: list[tuple[Marker, DraftSegment, str]], p: Paragraph, clauses: dict[int, int], units: list[DraftSegment]
-) -> DraftSegment | None:
+def _place_clause(
+    stack: list[tuple[Marker, DraftSegment, str]],
+    p: Paragraph,
+    clauses: dict[int, int],
+    units: list[DraftSegment],
+    list_end: bool,
+) -> bool:
     """A paragraph after an article's list that is not the last item's continuation is the article's
     next 款 ("（五）其他收入。" / "前款第二项规定的……"): a unit of its own under the article, numbered
     by the 款 before it (each paragraph of an article is one 款), so it is cited as 第N条第M款, never
     as the last item; the paragraphs after it are the next 款. Only after a complete paragraph (ending
-    。；): a line that breaks off mid-sentence continues what it follows. Returns the new unit, or None
-    when ``p`` was not one (a continuation of a 款 made here is appended to it)."""
+    。；) and where no item follows in the article (``list_end``) or ``p`` opens the next list ("……：");
+    otherwise ``p`` continues the 款 made here, or is left to the caller (False) to join what it follows."""
     article = next((i for i, (m, _, _) in enumerate(stack) if m.name == "article"), None)
     if article is None or not units:
-        return None
+        return False
     marker, unit, _ = stack[article]
     last = units[-1]
-    after_item = len(stack) > article + 1 and stack[-1][1] is last
     after_clause = len(stack) == article + 1 and last.parent is unit and id(last) in clauses
-    if not (after_item or after_clause):
-        return None
-    if after_item and not _list_item(last):
-        return None
-    if not last.paragraphs[-1].text.endswith(("。", "；", ";")):
-        if after_clause:
-            last.paragraphs.append(p)
-            return None
-        return None
+    after_item = len(stack) > article + 1 and stack[-1][1] is last and _list_item(last)
+    complete = last.paragraphs[-1].text.endswith(("。", "；", ";"))
+    opens_list = p.text.endswith(("：", ":"))  # a 款 that heads the article's next list ("……应当载明下列事项：")
+    new_clause = complete and (list_end or opens_list)
+    if after_clause and not new_clause:
+        last.paragraphs.append(p)
+        return True
+    if not (after_clause or after_item) or not new_clause:
+        return False
     del stack[article + 1 :]
     number = clauses.get(id(unit), len(unit.paragraphs)) + 1
     clauses[id(unit)] = number
@@ -249,7 +248,8 @@ def _next_clause(
     )
     clauses[id(clause)] = number
     unit.children.append(clause)
-    return clause
+    units.append(clause)
+    return True
 
 
 def _heading(text: str) -> str:

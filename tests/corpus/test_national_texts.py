@@ -108,6 +108,15 @@ def test_a_paragraph_after_the_list_is_the_articles_next_clause(catalogue: Catal
     assert catalogue.lookup("住房公积金管理条例", "第二十四条（六）").text == "(六)房租超出家庭工资收入的规定比例的。"
 
 
+def test_a_clause_between_two_lists_is_counted() -> None:
+    catalogue = real_catalogue("renshebu_gongshang_rending_banfa_2010.txt")
+    assert catalogue.lookup("工伤认定办法", "第十九条（六）").text == "（六）作出认定工伤或者视同工伤决定的时间。"
+    assert catalogue.lookup("工伤认定办法", "第十九条第二款").text == "《不予认定工伤决定书》应当载明下列事项："
+    assert catalogue.lookup("工伤认定办法", "第十九条第三款").text.startswith(
+        "《认定工伤决定书》和《不予认定工伤决定书》"
+    )
+
+
 def test_an_item_broken_mid_sentence_keeps_its_second_line() -> None:
     catalogue = real_catalogue("zhejiang_laodong_baozhang_jiancha_tiaoli.txt")
     item = catalogue.lookup("浙江省劳动保障监察条例", "第十二条（六）")
