@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.numerals import cn_to_int
 from core.text import compact
@@ -85,6 +86,23 @@ def normalise(text: str) -> str | None:
     """The canonical spelling (昆工[2022]3 号 → 昆工〔2022〕3号), or None when ``text`` is not a 文号."""
     number = parse(text)
     return str(number) if number else None
+
+
+STATE_NAME = "中华人民共和国"
+"""The state's name, which the issuer of a national 令 may carry or drop: 中华人民共和国国务院令第619号 and
+国务院令第619号 (主席令 likewise) are one order, as the promulgation line and a citer write it."""
+
+
+@lru_cache(maxsize=4096)
+def key(text: str) -> str | None:
+    """The reading catalogues match 文号 on: the canonical spelling with the state's name dropped from
+    the issuer, so a 文号 is found whether or not the 中华人民共和国 prefix is written. None when
+    ``text`` is not a 文号."""
+    number = parse(text)
+    if number is None:
+        return None
+    issuer = number.issuer.removeprefix(STATE_NAME) or number.issuer
+    return str(DocNumber(issuer, number.year, number.serial))
 
 
 def well_formed(text: str) -> bool:

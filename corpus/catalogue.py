@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from core import docnumber
 from core.errors import AmbiguousCitation, ArticleNotFound, DocumentNotFound, IndexMissing
 from core.locator import canonical_locator, locator_variants
 from core.text import normalise_text
@@ -228,7 +229,12 @@ class Catalogue:
             return []
         if ref_norm in self._documents:
             return [self._documents[ref_norm]]
-        by_number = [d for d in self._documents.values() if d.doc_number and normalise_text(d.doc_number) == ref_norm]
+        wanted = docnumber.key(ref_norm) or ref_norm  # with or without the state's name (中华人民共和国国务院令)
+        by_number = [
+            d
+            for d in self._documents.values()
+            if d.doc_number and wanted in (normalise_text(d.doc_number), docnumber.key(d.doc_number))
+        ]
         if by_number:
             return by_number
         exact = [d for d in self._documents.values() if normalise_text(d.title) == ref_norm]

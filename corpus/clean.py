@@ -77,6 +77,7 @@ def clean(raw_lines: Sequence[str]) -> list[Paragraph]:
 
 # -- noise -------------------------------------------------------------------------------------
 def _drop_noise(raw_lines: Sequence[str]) -> list[_Line]:
+    raw_lines = strip_markup(raw_lines)
     headers = running_headers(raw_lines)
     kept: list[_Line] = []
     for number, raw in enumerate(raw_lines, start=1):
@@ -89,6 +90,38 @@ def _drop_noise(raw_lines: Sequence[str]) -> list[_Line]:
         if text:
             kept.append(_Line(number, text, page_start))
     return kept
+
+
+def strip_markup(raw_lines: Sequence[str]) -> list[str]:
+    """The lines without HTML comments (which may span lines: ``<!-- INFO END -->`` in a Markdown law)
+    and HTML tags (``<br>``, ``<p align=center>``), one output line per input line so every
+    character keeps its source line. Only ASCII-named tags count: ``<劳动法>`` stands for 《劳动法》."""
+    out: list[str] = []
+    in_comment = False
+    for raw in raw_lines:
+        kept = ""
+        rest = raw
+        while rest:
+            if in_comment:
+                end = rest.find("-->")
+                if end < 0:
+                    rest = ""
+                    break
+                rest = rest[end + 3 :]
+                in_comment = False
+            else:
+                start = rest.find("<!--")
+                if start < 0:
+                    kept += rest
+                    break
+                kept += rest[:start]
+                rest = rest[start + 4 :]
+                in_comment = True
+        out.append(_HTML_TAG.sub("", kept))
+    return out
+
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
 
 def running_headers(raw_lines: Sequence[str]) -> set[str]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from core.text import edition_key
+from core.text import compact, edition_key
 from corpus.clean import clean, running_headers
 from corpus.frontmatter import effective_in
 from corpus.model import INSTRUMENT_KINDS, DocKind, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
@@ -39,6 +39,14 @@ class Corpus:
     documents: list[Document]
     segments: list[Segment]
     sources: list[SourceFile]
+
+
+def text_key(lines: Iterable[str]) -> str:
+    """What a file says, apart from how it is stored: the hash of its cleaned text. A UTF-8 and a GBK
+    copy of one law, or a .md and a .txt of it, share it, so the catalogue can refuse the second copy
+    (two copies in force split every answer and ranking between them)."""
+    text = "\n".join(compact(p.text) for p in clean(list(lines)))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def doc_id_for(file_name: str, doc_number: str | None, title: str) -> str:

@@ -27,6 +27,7 @@ _ONE = re.compile(rf"第(?P<article>{NUMBER})条(?:第(?P<clause>{NUMBER})款)?"
 PREVIOUS = {"前款": 1, "前两款": 2, "前三款": 3}
 """How many paragraphs (款) before its own each "前…款" names."""
 _PREVIOUS = re.compile("|".join(PREVIOUS))
+APPENDIX = "附录"  # an appendix numbers its own items (corpus.sections gives them locators under 附录)
 _UNQUOTED_NAME = re.compile(rf"[\u4e00-\u9fff]{_KINDS}$")
 
 
@@ -51,6 +52,8 @@ def references_in(units: Iterable[tuple[str, str]]) -> list[FoundReference]:
                 continue  # the provision's own label
             if match["scope"] is None and _UNQUOTED_NAME.search(flat[: match.start()]):
                 continue  # 劳动法第四十四条: another text, named without 《》
+            if match["scope"] is None and (locator.startswith(APPENDIX) or flat[: match.start()].endswith(APPENDIX)):
+                continue  # 附录第一条, or a bare number inside an 附录: the appendix's numbering, not an article
             title = match["title"]
             for item in _ONE.finditer(match["items"]):
                 if match["scope"] == "本条":

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.locator import LABELS, MARKERS
+from core.numerals import int_to_cn
 from core.sentences import first_sentence
 from core.text import compact
 from corpus.clean import Paragraph
@@ -59,6 +60,7 @@ _SECTION_SCHEME = (
 _ARTICLE_HEAD = re.compile(MARKERS["article"].pattern + r"[\s　]")
 HEADING_PATH_CHARS = 40  # a heading longer than this is cut in the path (its text stays whole)
 PLAIN_HEADING_MAX = 20
+WRAPPED_PARAGRAPHS_MAX_SHARE = 0.1  # above this share of multi-line paragraphs a text is hard-wrapped
 _PLAIN_KINDS = frozenset(
     {DocKind.NEWS, DocKind.SUMMARY, DocKind.OTHER, DocKind.PREFACE}
 )  # in a text with no numbering, a short unpunctuated line is a heading
@@ -103,8 +105,39 @@ def segment(doc: DraftDocument) -> list[DraftSegment]:
         return _front_matter(paras, doc)
     units = _front_matter(paras[:first_marker], doc)
     body, back = _split_back_matter(paras[first_marker:])
-    units.extend(_tree(body, scheme))
+    appendix_at = _appendix_start(body) if scheme is _ARTICLE_SCHEME else None
+    if appendix_at is None:
+        units.extend(_tree(body, scheme))
+    else:
+        units.extend(_tree(body[:appendix_at], scheme))
+        units.extend(_appendix(body[appendix_at:]))
     units.extend(_back_matter(back))
+    return units
+
+
+_APPENDIX_LABEL = re.compile(r"^附\s*录\s*[一二三四五六七八九十0-9]{0,3}\s*[：:]?$")
+
+
+def _appendix_start(paras: Sequence[Paragraph]) -> int | None:
+    """Where an 附录 begins after the last article: a line that is only its label ("附录：")."""
+    return next((i for i, p in enumerate(paras) if i and _APPENDIX_LABEL.match(compact(p.text))), None)
+
+
+def _appendix(paras: Sequence[Paragraph]) -> list[DraftSegment]:
+    """An 附录 is a part of its own, not items of the last article: its label and title are the unit
+    "附录", its numbered items are addressed under it ("附录一、（一）"). They are numbered in the
+    section scheme, so an "附录第一条" can never be taken for the main text's 第一条."""
+    first_item = next((i for i, p in enumerate(paras) if _match(_SECTION_SCHEME, p.text)), len(paras))
+    head = DraftSegment("附录", (), list(paras[:first_item]), 1)
+    units = [head]
+    for unit in _tree(paras[first_item:], _SECTION_SCHEME):
+        unit.locator = "附录" + unit.locator
+        unit.heading_path = ("附录", *unit.heading_path)
+        unit.level += 2
+        if unit.parent is None:
+            unit.parent = head
+            head.children.append(unit)
+        units.append(unit)
     return units
 
 
@@ -119,9 +152,14 @@ def _match(scheme: Sequence[Marker], text: str) -> tuple[Marker, re.Match[str]] 
 def _tree(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[DraftSegment]:
     units: list[DraftSegment] = []
     stack: list[tuple[Marker, DraftSegment, str]] = []  # (marker, unit, heading for the path)
-    for p in paras:
+    clauses: dict[int, int] = {}  # id(article) → 款 it holds so far; id(款 made here) → its number
+    one_line = _one_line_paragraphs(paras)
+    list_ends = _list_ends(paras, scheme)
+    for n, p in enumerate(paras):
         found = _match(scheme, p.text)
         if found is None:
+            if one_line and _place_clause(stack, p, clauses, units, list_ends[n]):
+                continue
             if stack:
                 stack[-1][1].paragraphs.append(p)
             else:
@@ -141,6 +179,77 @@ def _tree(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[DraftSeg
         units.append(unit)
         stack.append((marker, unit, _heading(p.text)))
     return _dedupe_locators(units)
+
+
+def _one_line_paragraphs(paras: Sequence[Paragraph]) -> bool:
+    """Whether the text keeps each paragraph on one source line (a law as published online), so that a
+    paragraph is a 款 and can be numbered as one. Hard-wrapped text (a PDF's lines) breaks paragraphs
+    where a line happens to end in 。, so counting 款 there would cite the wrong one."""
+    wrapped = sum(1 for p in paras if p.line_start != p.line_end)
+    return wrapped <= WRAPPED_PARAGRAPHS_MAX_SHARE * len(paras)
+
+
+def _list_ends(paras: Sequence[Paragraph], scheme: Sequence[Marker]) -> list[bool]:
+    """For each paragraph, whether no numbered item follows it before the next article: only there
+    can an unnumbered paragraph be the article's next 款. One between items ("（二）评审方式。" / its
+    paragraphs / "（三）…") belongs to the list."""
+    ends = [True] * len(paras)
+    item_ahead = False
+    for n in range(len(paras) - 1, -1, -1):
+        ends[n] = not item_ahead
+        found = _match(scheme, paras[n].text)
+        if found is not None:
+            item_ahead = found[0].rank > 1  # an item; an article or chapter ends the look-ahead
+    return ends
+
+
+def _list_item(unit: DraftSegment) -> bool:
+    """An item of a list (one clause: "（五）其他收入。"), not a titled sub-section ("（二）评审方式。…" with
+    paragraphs of its own), which keeps the paragraphs after it."""
+    text = unit.paragraphs[0].text
+    return len(unit.paragraphs) == 1 and "。" not in text[:-1]
+
+
+def _place_clause(
+    stack: list[tuple[Marker, DraftSegment, str]],
+    p: Paragraph,
+    clauses: dict[int, int],
+    units: list[DraftSegment],
+    list_end: bool,
+) -> bool:
+    """A paragraph after an article's list that is not the last item's continuation is the article's
+    next 款 ("（五）其他收入。" / "前款第二项规定的……"): a unit of its own under the article, numbered
+    by the 款 before it (each paragraph of an article is one 款), so it is cited as 第N条第M款, never
+    as the last item; the paragraphs after it are the next 款. Only after a complete paragraph (ending
+    。；) and where no item follows in the article (``list_end``) or ``p`` opens the next list ("……：");
+    otherwise ``p`` continues the 款 made here, or is left to the caller (False) to join what it follows."""
+    article = next((i for i, (m, _, _) in enumerate(stack) if m.name == "article"), None)
+    if article is None or not units:
+        return False
+    marker, unit, _ = stack[article]
+    last = units[-1]
+    after_clause = len(stack) == article + 1 and last.parent is unit and id(last) in clauses
+    after_item = len(stack) > article + 1 and stack[-1][1] is last and _list_item(last)
+    complete = last.paragraphs[-1].text.endswith(("。", "；", ";"))
+    opens_list = p.text.endswith(("：", ":"))  # a 款 that heads the article's next list ("……应当载明下列事项：")
+    new_clause = complete and (list_end or opens_list)
+    if after_clause and not new_clause:
+        last.paragraphs.append(p)
+        return True
+    if not (after_clause or after_item) or not new_clause:
+        return False
+    del stack[article + 1 :]
+    number = clauses.get(id(unit), len(unit.paragraphs)) + 1
+    clauses[id(unit)] = number
+    label = marker.label(marker.pattern.match(unit.paragraphs[0].text))
+    locator = "".join(m.label(m.pattern.match(u.paragraphs[0].text)) for m, u, _ in stack[:article] if m.in_locator)
+    clause = DraftSegment(
+        f"{locator}{label}第{int_to_cn(number)}款", tuple(h for _, _, h in stack), [p], level=article + 1, parent=unit
+    )
+    clauses[id(clause)] = number
+    unit.children.append(clause)
+    units.append(clause)
+    return True
 
 
 def _heading(text: str) -> str:

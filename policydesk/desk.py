@@ -22,6 +22,7 @@ from core.errors import AmbiguousCitation, DocumentNotFound, InvalidInput, Polic
 from core.text import title_key
 from corpus import Catalogue
 from corpus.diff import articles, diff_articles
+from corpus.duplicates import refuse_same_text
 from corpus.model import INSTRUMENT_KINDS
 from corpus.model import Document as CatalogueDocument
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
@@ -190,6 +191,7 @@ class Desk:
         self.data.prepare()
         known = {p.name: p for p in source_paths(self.data)}
         known_hashes = {_sha256(p) for p in known.values()}
+        texts: dict[str, str] = {}  # ingest: text key → file holding it, filled on first need
         staged: list[tuple[Path, Path]] = []
         unchanged: list[str] = []
         for path in paths:
@@ -198,12 +200,13 @@ class Desk:
                 data = path.read_bytes()
             except OSError as exc:
                 raise UnreadableFile(f"{path}：无法读取（{exc.strerror}）") from None
-            read_lines(Path(name), data)  # rejects unreadable files before anything is stored
+            lines = read_lines(Path(name), data)  # rejects unreadable files before anything is stored
             if _sha256_bytes(data) in known_hashes:
                 unchanged.append(name)
                 continue
             if name in known:
                 raise InvalidInput(f"已存在同名而内容不同的文件：{name}，请改名后再添加")
+            refuse_same_text(name, lines, known, texts)  # ingest branch: same text, other encoding/format
             staged.append((path, self.data.added / name))
         if not staged:
             return AddResult(added=[], unchanged=unchanged, documents=[])
