@@ -4,12 +4,14 @@ neighbouring article. On the real texts of tests/data/real, which nothing was fi
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from policydesk.config import Settings
 from policydesk.desk import Desk
+from tests.utils.real_texts import REAL_DIR
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,32 @@ def test_an_article_the_named_document_lacks_is_not_found(real_desk: Desk, artic
     assert answer.related  # the closest provisions, as reference only
 
 
-def test_a_state_prefixed_title_is_named_without_its_prefix(real_desk: Desk) -> None:
-    """The neutral profile's region prefix is the state's name: "中华人民共和国X法" is named as "X法"."""
-    retriever = real_desk.snapshot().retriever
-    assert retriever.profile.without_region("中华人民共和国工会法") == "工会法"
+@pytest.fixture(scope="module")
+def union_law_desk(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Desk:
+    """The seeds with the 中华人民共和国工会法 (2021) added: a law whose title carries the state's name."""
+    home = tmp_path_factory.mktemp("union-law") / "home"
+    shutil.copytree(built_home, home, symlinks=True)
+    desk = Desk(Settings(home=home))
+    desk.add_files([REAL_DIR / "quanguo_gonghui_fa_2021.md"])
+    return desk
+
+
+@pytest.mark.parametrize("question", ["工会法第三条说了什么？", "工会法的第3条", "按照工会法第五十三条，要赔多少"])
+def test_a_short_law_name_without_the_state_prefix_cites_its_article(union_law_desk: Desk, question: str) -> None:
+    """The profile drops 中华人民共和国 from a title as a region prefix; a short name counts right before an
+    article (anywhere else "工会法" may be a word of running text)."""
+    answer = union_law_desk.ask(question)
+    assert answer.found and answer.citations[0].doc_title == "中华人民共和国工会法"
+    wanted = "第五十三条" if "五十三" in question else "第三条"
+    assert answer.citations[0].locator == wanted
+
+
+def test_a_lead_chosen_with_its_item_is_quoted_first(union_law_desk: Desk) -> None:
+    """When both an item and the lead that introduces its list answer, the lead is quoted first, as the
+    text reads, whichever scored higher."""
+    answer = union_law_desk.ask("职工因为参加工会活动被单位解除劳动合同，单位要赔多少？")
+    assert answer.found
+    locators = [c.locator for c in answer.citations if c.doc_title == "中华人民共和国工会法"]
+    for k, locator in enumerate(locators):
+        if "（" in locator:
+            assert locator.split("（")[0] in locators[:k], locators
