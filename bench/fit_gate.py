@@ -28,7 +28,7 @@ import json
 from dataclasses import dataclass
 
 import numpy as np
-from harness import EVAL_DIR, ROOT, SHARED_CACHE, built_home, print_header, save
+from harness import EVAL_DIR, ROOT, SHARED_CACHE, built_home, fit_logistic, logistic_record, print_header, save
 
 TARGET = 0.99  # identical answers required among the skipped questions of the fitting set (0.98 lost one)
 C = 1.0  # the logistic model's inverse regularisation
@@ -132,16 +132,12 @@ def _rows(name: str, eval_set, desk) -> list[Row]:  # type: ignore[no-untyped-de
 
 
 def _fit(rows: list[Row], target: float) -> dict:
-    from sklearn.linear_model import LogisticRegression
-
     from indexer.gate import GATE_FEATURES
 
     rows = [r for r in rows if not r.ungated]
     x = np.array([r.vector for r in rows])
     y = np.array([r.identical for r in rows], dtype=int)
-    mean, scale = x.mean(0), np.maximum(x.std(0), 1e-3)  # a constant feature stays harmless
-    lr = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, y)
-    p = lr.predict_proba((x - mean) / scale)[:, 1]
+    lr, mean, scale, p = fit_logistic(x, y, C=C)
     threshold = 1.0
     for t in np.linspace(1.0, 0.0, 201):  # lower the threshold while the skipped still agree
         skipped = p >= t
@@ -149,14 +145,8 @@ def _fit(rows: list[Row], target: float) -> dict:
             break
         threshold = float(t)
     return {
-        "version": "1",
+        **logistic_record(lr, mean, scale, GATE_FEATURES, threshold),
         "model": "logistic regression (scikit-learn): the lexical path gives the full path's answer",
-        "features": list(GATE_FEATURES),
-        "weights": lr.coef_[0].round(6).tolist(),
-        "intercept": round(float(lr.intercept_[0]), 6),
-        "mean": mean.round(6).tolist(),
-        "scale": scale.round(6).tolist(),
-        "threshold": round(threshold, 4),
         "target": target,
         "C": C,
         "script": "bench/fit_gate.py",

@@ -29,7 +29,7 @@ import tempfile
 from dataclasses import dataclass
 
 import numpy as np
-from harness import EVAL_DIR, ROOT, SHARED_CACHE, built_home, print_header, save
+from harness import EVAL_DIR, ROOT, SHARED_CACHE, built_home, fit_logistic, logistic_record, print_header, save
 
 RANKER_PARAMS = {
     "objective": "lambdarank",
@@ -237,16 +237,12 @@ def _evidence(questions: list[Question], desk, ranker, dense: bool) -> list[tupl
 
 
 def _fit_answerability(rows: list[tuple[np.ndarray, bool, bool, bool]]) -> dict:
-    from sklearn.linear_model import LogisticRegression
-
     from indexer.answerability import QUESTION_FEATURES
 
     judged = [(v, a) for v, a, _, by_model in rows if by_model]  # the model judges only what the tests leave open
     x = np.array([v for v, _ in judged])
     y = np.array([a for _, a in judged], dtype=int)
-    mean, scale = x.mean(0), np.maximum(x.std(0), 1e-3)  # a constant feature stays harmless
-    lr = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit((x - mean) / scale, y)
-    p = lr.predict_proba((x - mean) / scale)[:, 1]
+    lr, mean, scale, p = fit_logistic(x, y, C=1.0, class_weight="balanced")
     answerable_total = sum(a for _, a, _, _ in rows)
     hard_misses = sum(a and not passed for _, a, passed, _ in rows)  # answerable, refused by a hard test
     threshold = 0.0
@@ -254,14 +250,8 @@ def _fit_answerability(rows: list[tuple[np.ndarray, bool, bool, bool]]) -> dict:
         if (hard_misses + int(np.sum((p < t) & (y == 1)))) / max(answerable_total, 1) <= FNF_BUDGET:
             threshold = float(t)
     return {
-        "version": "1",
+        **logistic_record(lr, mean, scale, QUESTION_FEATURES, threshold),
         "model": "logistic regression (scikit-learn), balanced classes",
-        "features": list(QUESTION_FEATURES),
-        "weights": lr.coef_[0].round(6).tolist(),
-        "intercept": round(float(lr.intercept_[0]), 6),
-        "mean": mean.round(6).tolist(),
-        "scale": scale.round(6).tolist(),
-        "threshold": round(threshold, 4),
         "fnf_budget": FNF_BUDGET,
         "script": "bench/fit_models.py",
     }

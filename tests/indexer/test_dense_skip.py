@@ -4,37 +4,20 @@ search, or a cited text not in force that day still go through the dense path.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from core.locator import MARKERS
 from indexer.answer import Answer, ask
-from indexer.embed import Embedder
 from indexer.retrieve import Retriever
 from policydesk.config import Settings
 from policydesk.desk import Desk
+from tests.utils.counting import Counting, ask_counting
 
 ASKED = ("", "规定了什么", "怎么规定的？", "有什么要求", "的奖金是多少", "的标准是多少元", "的期限是多久")
-
-
-class Counting:
-    """The model, counting the questions it embeds."""
-
-    def __init__(self, inner: Embedder) -> None:
-        self.inner = inner
-        self.name, self.dim = inner.name, inner.dim
-        self.queries = 0
-
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        self.queries += len(texts)
-        return self.inner.embed_queries(texts)
-
-    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        return self.inner.embed_passages(texts)
 
 
 @pytest.fixture(scope="module")
@@ -67,14 +50,6 @@ def _citations(answer: Answer) -> list[tuple[str, str, str, int, int]]:
     return [(c.doc_id, c.locator, c.quote, c.line_start, c.line_end) for c in answer.citations]
 
 
-def _embedded(retriever: Retriever, question: str) -> tuple[Answer, int]:
-    counter = retriever.embedder
-    assert isinstance(counter, Counting)
-    before = counter.queries
-    answer = ask(question, retriever)
-    return answer, counter.queries - before
-
-
 def test_an_exact_citation_is_answered_without_embedding_and_cites_the_same(
     retriever: Retriever, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -82,7 +57,7 @@ def test_an_exact_citation_is_answered_without_embedding_and_cites_the_same(
     skipped = []
     answers = {}
     for question in questions:
-        answer, embedded = _embedded(retriever, question)
+        answer, embedded = ask_counting(retriever, question)
         answers[question] = answer
         if embedded == 0:
             skipped.append(question)
@@ -91,7 +66,7 @@ def test_an_exact_citation_is_answered_without_embedding_and_cites_the_same(
     with monkeypatch.context() as patched:
         patched.setattr(Retriever, "_exact_decides", lambda *args: False)
         for question in questions:
-            dense, embedded = _embedded(retriever, question)
+            dense, embedded = ask_counting(retriever, question)
             assert embedded == 1, question
             assert dense.found == answers[question].found, question
             assert dense.answer == answers[question].answer, question
@@ -111,7 +86,7 @@ def test_a_value_the_cited_article_does_not_state_goes_through_the_dense_path(re
     )
     question = f"{doc.doc_number}{seg.locator}的奖金是多少"
     assert retriever.query(question).kind == amount
-    _, embedded = _embedded(retriever, question)
+    _, embedded = ask_counting(retriever, question)
     assert embedded == 1
 
 
@@ -122,7 +97,7 @@ def test_a_search_and_a_question_without_a_held_citation_are_embedded(retriever:
     before = counter.queries
     retriever.search(cited, k=10)  # a list of hits is read whole: its ranked part keeps the dense path
     assert counter.queries == before + 1
-    _, embedded = _embedded(retriever, "劳动法律监督员证有效期几年？")
+    _, embedded = ask_counting(retriever, "劳动法律监督员证有效期几年？")
     assert embedded == 1
     early = date(1990, 1, 1)
     in_force = retriever.catalogue.in_force_on(early)
