@@ -64,7 +64,8 @@ def test_a_variant_is_a_name_and_its_environment(load) -> None:  # type: ignore[
         load._variant(":A=1")
 
 
-def test_the_staff_workload_asks_each_question_once(load) -> None:  # type: ignore[no-untyped-def]
+def test_the_staff_workload_asks_each_question_once(load, eval_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """The staff workload includes the dev questions: skipped where ../shared/eval is not beside the clone."""
     alone = load.workloads(["staff"], 200, 50, 0.3)["staff"]
     sent = alone["single"] + alone["concurrent"]
     assert {kind for kind, _ in sent} == {"ask"}  # the cascade skips the embedding of asks only
