@@ -15,23 +15,33 @@ from corpus.ingest import text_key
 from corpus.read import read_lines
 
 
-def refuse_same_text(name: str, lines: Sequence[str], known: Mapping[str, Path], seen: dict[str, str]) -> None:
-    """Raise ``InvalidInput`` when ``lines`` (file ``name``, about to be added) say what a file in
-    ``known`` (name → path) or one added earlier in the same batch says. ``seen`` (text key → file
-    name) is filled from ``known`` on the first call and remembers ``name`` for the next ones."""
-    if not seen:
-        for known_name, path in known.items():
+class HeldTexts:
+    """The texts of the files held (name → path), read on first need, and of those added since: a file
+    about to be added that says what one of them says is refused."""
+
+    def __init__(self, known: Mapping[str, Path]) -> None:
+        self._known = known
+        self._seen: dict[str, str] | None = None  # text key → the file that says it
+
+    def refuse_same(self, name: str, lines: Sequence[str]) -> None:
+        """Raise ``InvalidInput`` when ``lines`` (file ``name``, about to be added) say what a held file,
+        or one added earlier in the same batch, says; else remember ``name`` for the next ones."""
+        seen = self._read_known() if self._seen is None else self._seen
+        key = text_key(lines)
+        holder = seen.get(key)
+        if holder:
+            raise InvalidInput(
+                f"{name} 的正文与已收录的 {holder} 相同（同一文本的另一份副本，如不同编码或格式），未添加",
+                file=name,
+                same_as=holder,
+            )
+        seen[key] = name
+
+    def _read_known(self) -> dict[str, str]:
+        self._seen = {}
+        for known_name, path in self._known.items():
             try:
-                seen.setdefault(text_key(read_lines(path, path.read_bytes())), known_name)
+                self._seen.setdefault(text_key(read_lines(path, path.read_bytes())), known_name)
             except (OSError, PolicyDeskError):
                 continue  # a held file that no longer reads is the build's to report, not this add's
-        seen.setdefault("", "")  # marks ``known`` as read even when it is empty
-    key = text_key(lines)
-    holder = seen.get(key)
-    if holder:
-        raise InvalidInput(
-            f"{name} 的正文与已收录的 {holder} 相同（同一文本的另一份副本，如不同编码或格式），未添加",
-            file=name,
-            same_as=holder,
-        )
-    seen[key] = name
+        return self._seen

@@ -274,8 +274,8 @@ def _with_lead_ins(chosen: list[_Candidate], retriever: Retriever) -> list[tuple
                 quoted.add(parent_id)
             else:
                 parent = retriever.catalogue.segment(parent_id)
-                lead = parent.text.rstrip()
-                if lead.endswith(("：", ":")):
+                if announces_items(parent):
+                    lead = parent.text.rstrip()
                     start = max((m.start() for m in SENTENCE.finditer(lead) if m.group(0).strip()), default=0)
                     out.append((replace(c, segment=parent, start=start, end=len(lead)), c.segment.locator))
                     quoted.add(parent_id)

@@ -7,7 +7,6 @@ what a person cites and reads; a sentence quoted from it is still cited to the �
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +16,7 @@ import numpy as np
 
 from core import docnumber
 from core.errors import ArticleNotFound, PolicyDeskError
-from core.locator import LOCATOR
+from core.locator import LOCATOR, MARKERS
 from core.profile import Profile, load_profile
 from core.text import normalise_text
 from corpus import Catalogue, Document, Segment, SourceSpan
@@ -34,7 +33,6 @@ from indexer.units import Unit, whole_provision
 EXACT_SCORE = 100.0  # an exact citation outranks every ranked provision
 UNQUOTED_TITLE_CHARS = 6  # a title named without 《》 counts from this length (the region prefix dropped)…
 MIN_NAME_CHARS = 3  # … and from this length right before an article it cites ("工会法第三条")
-_ARTICLE = re.compile(r"^第[零〇一二三四五六七八九十百千]+条")
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,9 +329,9 @@ class Retriever:
         """The articles a question cites (a document named by 文号, 《title》 or plain title, and a
         locator), and the citations that name no held article. A cited item its article lacks
         ("第十八条（九）") falls back to the article."""
-        refs = self.cited_numbers(query) + list(query.titles) + [d.id for d in self.named_documents(query)]
-        if not refs or not query.locators:
+        if not query.locators:
             return [], []
+        refs = self.cited_numbers(query) + list(query.titles) + [d.id for d in self.named_documents(query)]
         hits: list[Hit] = []
         missing: list[str] = []
         for ref in dict.fromkeys(refs):
@@ -380,5 +378,5 @@ def _unquoted_titles(documents: Iterable[Document], profile: Profile) -> list[tu
 
 def _article_part(locator: str) -> str:
     """ "第十八条（一）" → "第十八条": the article a cited item belongs to (the locator itself otherwise)."""
-    match = _ARTICLE.match(locator)
+    match = MARKERS["article"].match(locator)
     return match.group(0) if match else locator

@@ -22,7 +22,7 @@ from core.errors import AmbiguousCitation, DocumentNotFound, InvalidInput, Polic
 from core.text import title_key
 from corpus import Catalogue
 from corpus.diff import articles, diff_articles
-from corpus.duplicates import refuse_same_text
+from corpus.duplicates import HeldTexts
 from corpus.model import INSTRUMENT_KINDS
 from corpus.model import Document as CatalogueDocument
 from corpus.read import SUPPORTED_SUFFIXES, read_lines
@@ -191,7 +191,7 @@ class Desk:
         self.data.prepare()
         known = {p.name: p for p in source_paths(self.data)}
         known_hashes = {_sha256(p) for p in known.values()}
-        texts: dict[str, str] = {}  # ingest: text key → file holding it, filled on first need
+        held = HeldTexts(known)  # their texts, read only if a new file is to be added
         staged: list[tuple[Path, Path]] = []
         unchanged: list[str] = []
         for path in paths:
@@ -206,7 +206,7 @@ class Desk:
                 continue
             if name in known:
                 raise InvalidInput(f"已存在同名而内容不同的文件：{name}，请改名后再添加")
-            refuse_same_text(name, lines, known, texts)  # ingest branch: same text, other encoding/format
+            held.refuse_same(name, lines)  # the same text in another encoding or format
             staged.append((path, self.data.added / name))
         if not staged:
             return AddResult(added=[], unchanged=unchanged, documents=[])

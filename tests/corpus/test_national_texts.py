@@ -12,7 +12,7 @@ from core import docnumber
 from core.errors import InvalidInput
 from corpus.catalogue import Catalogue
 from corpus.clean import clean, strip_markup
-from corpus.duplicates import refuse_same_text
+from corpus.duplicates import HeldTexts
 from corpus.read import read_lines
 from corpus.references import references_in
 from policydesk.build import BUNDLED_CORPUS
@@ -128,13 +128,13 @@ def test_the_same_text_in_another_encoding_is_refused(tmp_path: Path) -> None:
     utf8 = REAL_DIR / WOMEN_WORKERS
     gbk = tmp_path / "copy.txt"
     gbk.write_bytes(utf8.read_text(encoding="utf-8").encode("gb18030"))
-    seen: dict[str, str] = {}
+    held = HeldTexts({WOMEN_WORKERS: utf8})
     with pytest.raises(InvalidInput, match=WOMEN_WORKERS):
-        refuse_same_text("copy.txt", read_lines(gbk, gbk.read_bytes()), {WOMEN_WORKERS: utf8}, seen)
+        held.refuse_same("copy.txt", read_lines(gbk, gbk.read_bytes()))
     other = REAL_DIR / HOUSING_FUND
-    refuse_same_text(HOUSING_FUND, read_lines(other, other.read_bytes()), {WOMEN_WORKERS: utf8}, seen)
+    held.refuse_same(HOUSING_FUND, read_lines(other, other.read_bytes()))
     with pytest.raises(InvalidInput, match=HOUSING_FUND):  # two copies in one batch
-        refuse_same_text("again.md", read_lines(other, other.read_bytes()), {WOMEN_WORKERS: utf8}, seen)
+        held.refuse_same("again.md", read_lines(other, other.read_bytes()))
 
 
 def test_adding_a_seed_again_in_gbk_changes_nothing(fresh_home: Path, tmp_path: Path) -> None:
