@@ -11,15 +11,14 @@ provisions are about what was asked at all.
 from __future__ import annotations
 
 import functools
-import json
 import math
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 
 from core.errors import IndexMissing
 from indexer.features import FEATURES
+from indexer.logistic import LogisticModel, read_model_file
 
 MODEL_FILES = {"hybrid": "answerable.json", "lexical": "answerable_lexical.json"}  # by ranking mode
 QUESTION_FEATURES = (
@@ -84,22 +83,15 @@ class Evidence:
         )
 
 
-class AnswerabilityModel:
+class AnswerabilityModel(LogisticModel):
     def __init__(self, meta: dict) -> None:
-        if tuple(meta["features"]) != QUESTION_FEATURES:
-            raise IndexMissing("可答性模型的特征与程序不一致，请运行 bench/fit_models.py 重新拟合")
-        self.meta = meta
-        self._weights = np.array(meta["weights"], dtype=np.float64)
-        self._mean = np.array(meta["mean"], dtype=np.float64)
-        self._scale = np.array(meta["scale"], dtype=np.float64)
-        self.threshold = float(meta["threshold"])
+        super().__init__(meta, QUESTION_FEATURES, "可答性模型的特征与程序不一致，请运行 bench/fit_models.py 重新拟合")
 
     def probability(self, evidence: Evidence) -> float:
         """Estimated probability that the evidence answers the question."""
         if evidence.rows.shape[0] == 0:
             return 0.0
-        z = float(((evidence.vector() - self._mean) / self._scale) @ self._weights) + float(self.meta["intercept"])
-        return 1.0 / (1.0 + math.exp(-z))
+        return self.probability_of(evidence.vector())
 
     def answers(self, evidence: Evidence) -> bool:
         return self.probability(evidence) >= self.threshold
@@ -110,8 +102,8 @@ def load_answerability(mode: str = "hybrid") -> AnswerabilityModel:
     """The shipped model for a ranking mode: ``hybrid`` (BM25 + embeddings) or ``lexical`` (no embedding
     model: fitted on evidence without the dense features, so its threshold holds there too)."""
     name = MODEL_FILES[mode]
+    meta = read_model_file(name, "可答性模型")
     try:
-        text = resources.files("indexer").joinpath("models", name).read_text(encoding="utf-8")
-        return AnswerabilityModel(json.loads(text))
-    except (OSError, ValueError, KeyError) as exc:
+        return AnswerabilityModel(meta)
+    except KeyError as exc:
         raise IndexMissing(f"缺少可答性模型文件 indexer/models/{name}（{exc}）") from None

@@ -18,14 +18,13 @@ A question the gate does not trust is embedded and ranked as before (the lexical
 from __future__ import annotations
 
 import functools
-import json
 import math
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 
 from core.errors import IndexMissing
+from indexer.logistic import LogisticModel, read_model_file
 from indexer.query import Query
 
 MODEL_FILE = "gate.json"
@@ -59,28 +58,17 @@ class LexicalEvidence:
         return np.array([math.log1p(max(top - second, 0.0)), top])
 
 
-class Gate:
+class Gate(LogisticModel):
     """The fitted gate: ``trusts`` says the lexical ranking may answer without the embedding."""
 
     def __init__(self, meta: dict) -> None:
-        if tuple(meta["features"]) != GATE_FEATURES:
-            raise IndexMissing("级联门控模型的特征与程序不一致，请运行 bench/fit_gate.py 重新拟合")
-        self.meta = meta
-        self._weights = np.array(meta["weights"], dtype=np.float64)
-        self._mean = np.array(meta["mean"], dtype=np.float64)
-        self._scale = np.array(meta["scale"], dtype=np.float64)
-        self.threshold = float(meta["threshold"])
-
-    @property
-    def version(self) -> str:
-        return str(self.meta.get("version", "?"))
+        super().__init__(meta, GATE_FEATURES, "级联门控模型的特征与程序不一致，请运行 bench/fit_gate.py 重新拟合")
 
     def probability(self, evidence: LexicalEvidence) -> float:
         """Estimated probability that the lexical path gives the hybrid path's answer."""
         if evidence.scores.size == 0:
             return 0.0
-        z = float(((evidence.vector() - self._mean) / self._scale) @ self._weights) + float(self.meta["intercept"])
-        return 1.0 / (1.0 + math.exp(-z))
+        return self.probability_of(evidence.vector())
 
     def trusts(self, evidence: LexicalEvidence) -> bool:
         return self.probability(evidence) >= self.threshold
@@ -89,8 +77,8 @@ class Gate:
 @functools.lru_cache(maxsize=1)
 def load_gate() -> Gate:
     """The shipped gate (read once per process, no network)."""
+    meta = read_model_file(MODEL_FILE, "级联门控模型")
     try:
-        text = resources.files("indexer").joinpath("models", MODEL_FILE).read_text(encoding="utf-8")
-        return Gate(json.loads(text))
-    except (OSError, ValueError, KeyError) as exc:
+        return Gate(meta)
+    except KeyError as exc:
         raise IndexMissing(f"缺少级联门控模型文件 indexer/models/{MODEL_FILE}（{exc}）") from None
