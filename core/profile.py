@@ -41,7 +41,8 @@ class AnswerKind:
     cue: re.Pattern[str]
     evidence: re.Pattern[str]
     min_matches: int = 1
-    is_value: bool = False  # an amount, a time…: the answer must state it, or it is not found
+    is_value: bool = False  # an amount, a time…: a figure, marked and shortened in the answer
+    required: bool = False  # the answer must state one, or it is not found (every value kind; a list of materials)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ class Profile:
         asks_how_much = bool(self.how_much and self.how_much.search(asked))
         whether = bool(self.yes_no and self.yes_no.search(asked)) and not asks_how_much
         return next(
-            (kind for kind in self.answer_kinds if kind.cue.search(asked) and not (whether and kind.is_value)), None
+            (kind for kind in self.answer_kinds if kind.cue.search(asked) and not (whether and kind.required)), None
         )
 
     def asking_part(self, question: str) -> str:
@@ -240,6 +241,7 @@ def _compile(data: dict[str, Any]) -> Profile:
             evidence=re.compile("|".join(kinds_table[name]["evidence"])),
             min_matches=int(kinds_table[name].get("min_matches", 1)),
             is_value=bool(kinds_table[name].get("value", False)),
+            required=bool(kinds_table[name].get("value", False) or kinds_table[name].get("required", False)),
         )
         for name in kinds_table.get("order", [])
     )

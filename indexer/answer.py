@@ -70,8 +70,11 @@ class Judgement:
     def judged(self) -> bool:
         """Whether the answerability model decides: not when a hard test already refused, nor when the
         evidence settles it — an exact citation, or the asked value stated in a sentence that shares the
-        question's terms (the mirror of the hard test that refuses when no such sentence exists)."""
-        return self.reason is None and not self.ranking.n_exact and not self.evidence.kind_found
+        question's terms (the mirror of the hard test that refuses when no such sentence exists). A kind
+        that is no figure (the papers to hand in) is named in many provisions that do not answer: the
+        model still judges those."""
+        settled = self.evidence.kind_found and self.query.kind is not None and self.query.kind.is_value
+        return self.reason is None and not self.ranking.n_exact and not settled
 
 
 def judge(query: Query, retriever: Retriever) -> Judgement:
@@ -130,7 +133,7 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
     if not citations:
         return Answer(False, f"{NOT_FOUND_PREFIX}能逐字核对的条文。", [], related)
     kind = query.kind
-    if kind is not None and kind.is_value and not _quotes_value(citations, query, retriever):
+    if kind is not None and kind.required and not _quotes_value(citations, query, retriever):
         return _not_found(f"所问的具体{kind.label}", related)  # a how-much question is not answered without one
     lines = [f"{c.label}：“{c.quote}”" for c in citations]
     answering = sum(c.lead_in_of is None for c in citations)  # a lead-in is its item's context, not a hit
@@ -206,7 +209,7 @@ def _unanswerable(query: Query, hits: list[Hit], candidates: list[_Candidate], p
     if not candidates:
         return "与该问题相关的规定"
     kind = query.kind
-    if kind is not None and kind.is_value and not _value_stated(candidates):
+    if kind is not None and kind.required and not _value_stated(candidates):
         return f"所问的具体{kind.label}"
     if query.years:
         evidence = " ".join(f"{h.document.title} {h.document.date or ''} {h.unit.text}" for h in hits[:5])

@@ -224,7 +224,7 @@ class Retriever:
         if not exact or query_vector is not None:
             return False
         kind = query.kind
-        return kind is None or not kind.is_value or any(self.profile.holds(kind, h.unit.text) for h in exact)
+        return kind is None or not kind.required or any(self.profile.holds(kind, h.unit.text) for h in exact)
 
     def _lexical_decides(self, query: Query, lex_raw: np.ndarray) -> tuple[Provisions, np.ndarray] | None:
         """The lexical ranking (candidates, scores) when the cascade's gate trusts it to give the answer

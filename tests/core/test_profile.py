@@ -46,6 +46,13 @@ def kind(question: str) -> str | None:
         ("年终奖算不算在平均工资里？", None),  # any A不A form asks whether
         ("加班费属不属于工资总额？", None),
         ("去年调过一次比例，今年最多能调多少？", "quantity"),
+        # the papers to hand in: asked by naming them, never by a verb of giving alone
+        ("申请劳动能力鉴定要交哪些材料？", "materials"),
+        ("会员证丢了，补办需要什么证明？", "materials"),
+        ("报名参赛的时候需要带什么？", "materials"),
+        ("什么时候交申报材料？", "time"),  # the profile's order: a date asked comes first
+        ("工会能为职工提供什么帮助？", None),
+        ("办退休需不需要交身份证复印件？", None),  # whether, not which
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(question: str, expected: str | None) -> None:
@@ -58,6 +65,23 @@ def test_which_companies_is_answered_by_a_list_not_a_passing_mention() -> None:
     listing = "确定昆明钢铁集团有限责任公司、云南白药集团股份有限公司为示范企业。"
     assert not YUNNAN.holds(organisation, passing)
     assert YUNNAN.holds(organisation, listing)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("提出工伤认定申请应当提交下列材料：", True),
+        ("职工应当持提取证明向管理中心申请提取。", True),
+        ("（一）工伤认定申请表；", True),  # a paper that exists to be handed in
+        ("监督员开展调查时，应当出示《工会劳动法律监督员证》。", False),  # the card shown, not handed in
+        ("可以查阅、复制用人单位的工资支付凭证和考勤资料。", False),  # records an inspector reads
+        ("有下列情形之一的，撤销其称号，收回证书、奖章。", False),
+    ],
+)
+def test_what_names_a_paper_to_hand_in(sentence: str, names: bool) -> None:
+    """Papers named with the act of handing them in, or papers made to be handed in; a certificate a
+    question is about, or records someone else reads, are not what the asker must bring."""
+    assert YUNNAN.holds(YUNNAN.kind("materials"), sentence) is names
 
 
 @pytest.mark.parametrize(
