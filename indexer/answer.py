@@ -126,8 +126,11 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
         answer = _outline_answer(outline, retriever, related)
         if answer is not None:
             return answer
-    supported = [c for c in judgement.candidates if c.support >= MIN_SUPPORT]
-    chosen = _choose(supported or judgement.candidates[:1])  # the model judged the best provision answers
+    candidates = [c for c in judgement.candidates if not _bound_elsewhere(c.hit, query, retriever.profile)]
+    if not candidates:  # 曲靖's question is not answered with 昆明's rules, however close their words
+        return _not_found(f"适用于{'、'.join(sorted(query.places))}的规定", related)
+    supported = [c for c in candidates if c.support >= MIN_SUPPORT]
+    chosen = _choose(supported or candidates[:1])  # the model judged the best provision answers
     whole_lists = retriever.profile.asks_list(query.text)
     citations = [c for c in _citations(_with_lead_ins(chosen, retriever), retriever, whole_lists) if c.verified]
     if not citations:
@@ -225,19 +228,30 @@ def _unanswerable(query: Query, hits: list[Hit], candidates: list[_Candidate], p
     return None
 
 
+def _bound_elsewhere(hit: Hit, query: Query, profile: Profile) -> bool:
+    """The question names places and this provision's text is bound (by its title or issuer) to regions
+    that hold none of them: its rules are another region's, never quoted as the answer."""
+    if not query.places:
+        return False
+    regions = _bound(hit, profile)
+    return bool(regions) and not any(profile.covers(region, place) for region in regions for place in query.places)
+
+
+def _bound(hit: Hit, profile: Profile) -> frozenset[str]:
+    """The regions a provision's text is bound to: the places its title or issuer names."""
+    return profile.places_in(f"{hit.document.title} {hit.document.issuer or ''}")
+
+
 def _about_other_places(query: Query, hits: list[Hit], profile: Profile) -> bool:
     """The question names a place, the best text is bound to another region (its title or issuer names
     one), and no hit names the place or is bound to a region holding it: another region's rules."""
 
-    def bound(hit: Hit) -> frozenset[str]:
-        return profile.places_in(f"{hit.document.title} {hit.document.issuer or ''}")
-
-    if not hits or not bound(hits[0]):
+    if not hits or not _bound(hits[0], profile):
         return False
     for hit in hits:
         if profile.places_in(f"{hit.document.title} {hit.unit.text}") & query.places:
             return False
-        if any(profile.covers(region, place) for region in bound(hit) for place in query.places):
+        if any(profile.covers(region, place) for region in _bound(hit, profile) for place in query.places):
             return False
     return True
 

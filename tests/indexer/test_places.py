@@ -53,3 +53,22 @@ def test_a_place_inside_the_region_is_answered_by_the_regions_rules(desk: Desk, 
     title, _, inside = regional
     answer = desk.ask(f"{inside}的单位按{title}申报需要什么条件？")
     assert f"适用于{inside}" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["玉溪市职工技能大赛的比赛时间怎么安排？", "大理州职工技能竞赛获奖选手有什么奖励？"],
+)
+def test_a_sibling_places_question_never_quotes_a_text_bound_to_its_neighbour(desk: Desk, question: str) -> None:
+    """Asked about one prefecture in words a text bound to another also holds (昆明's 方案), whatever is
+    quoted is bound to the asked place, to a region holding it (the province), or to none: a neighbour's
+    rules may be listed as related, never quoted — not even as a companion of a provincial quote."""
+    snapshot = desk.snapshot()
+    profile = snapshot.retriever.profile
+    asked = profile.places_in(question)
+    answer = desk.ask(question)
+    assert answer.found, "the province's rules answer it"
+    for citation in answer.citations:
+        cited = snapshot.catalogue.document(citation.doc_id)
+        regions = profile.places_in(f"{cited.title} {cited.issuer or ''}")
+        assert not regions or any(profile.covers(r, p) for r in regions for p in asked), cited.title
