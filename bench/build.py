@@ -1,5 +1,6 @@
 """Build time and peak memory: cold (empty embedding cache), unchanged (nothing to do), forced rebuild
-with a warm cache, and incremental after adding one document written the seeds' way.
+with a warm cache, and incremental after adding one document written the seeds' way; and the check an add
+makes before it builds, alone: a GBK copy of the largest seed refused by ``Desk.add_files``.
 
     python bench/build.py [--repeats 3] [--skip-cold]
 
@@ -17,11 +18,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from harness import ROOT, peak_rss_mb, print_header, run_isolated, save, seed_cache, summarise
 
 TARGET_INCREMENTAL_S = 10.0
 NEW_FILE = "900_bench_new_notice.txt"
+COPY_FILE = "901_bench_seed_copy_gbk.txt"
+
+if TYPE_CHECKING:
+    from policydesk.config import Settings
 
 
 def main() -> int:
@@ -55,6 +61,7 @@ def main() -> int:
         figures["unchanged"] = _repeat("unchanged corpus (no rebuild)", "unchanged", base, args.repeats, tmp)
         figures["forced"] = _repeat("forced rebuild, warm cache", "forced", base, args.repeats, tmp)
         figures["incremental"] = _repeat("add one document + rebuild", "incremental", base, args.repeats, tmp)
+        figures["duplicate"] = _repeat("refuse a second copy (the add's check)", "duplicate", base, args.repeats, tmp)
     p50 = figures["incremental"]["seconds"]["p50_ms"] / 1000  # type: ignore[index]
     verdict = "met" if p50 <= TARGET_INCREMENTAL_S else "MISSED"
     print(f"\nincremental rebuild p50 {p50:.2f} s; target ≤ {TARGET_INCREMENTAL_S:g} s: {verdict}")
@@ -114,6 +121,8 @@ def _phase(phase: str, home: Path, embed_model: str) -> dict:
     from policydesk.config import Settings
 
     settings = Settings(home=home, embed_model=embed_model)
+    if phase == "duplicate":
+        return _refuse_copy(settings)
     if phase == "incremental":
         sys.path.insert(0, str(ROOT))
         from tests.utils.policy_text import NEW_NOTICE
@@ -130,6 +139,35 @@ def _phase(phase: str, home: Path, embed_model: str) -> dict:
         "units": report.units,
         "documents": report.documents,
         "embedded": report.embedded,
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
+
+
+def _refuse_copy(settings: Settings) -> dict:
+    """``Desk.add_files`` on a GBK copy of the largest seed: everything an add does before it builds
+    (hash the held files, read the new one, compare what it says with what they say), then the refusal."""
+    from core.errors import InvalidInput
+    from policydesk.build import BUNDLED_CORPUS
+    from policydesk.desk import Desk
+
+    seed = max(BUNDLED_CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size)
+    copy = settings.home.parent / f"{settings.home.name}-{COPY_FILE}"
+    copy.write_bytes(seed.read_text(encoding="utf-8").encode("gb18030"))
+    desk = Desk(settings)
+    started = time.perf_counter()
+    try:
+        desk.add_files([copy])
+    except InvalidInput as exc:
+        seconds = time.perf_counter() - started
+        refused_as = exc.details.get("same_as")
+    else:
+        raise SystemExit(f"{copy.name} was added: the copy check compared nothing")
+    return {
+        "phase": "duplicate",
+        "seconds": round(seconds, 4),
+        "refused_as": refused_as,
+        "units": 0,
+        "embedded": 0,
         "peak_rss_mb": round(peak_rss_mb(), 1),
     }
 

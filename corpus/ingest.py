@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from core.text import compact, edition_key
-from corpus.clean import clean, running_headers
+from corpus.clean import Paragraph, clean, running_headers
 from corpus.frontmatter import effective_in
 from corpus.model import INSTRUMENT_KINDS, DocKind, DocStatus, Document, Relation, RelationKind, Segment, SourceSpan
 from corpus.read import read_lines
@@ -39,13 +39,21 @@ class Corpus:
     documents: list[Document]
     segments: list[Segment]
     sources: list[SourceFile]
+    text_keys: dict[str, str] = field(default_factory=dict)
+    """Source file name → ``text_key`` of its lines, taken from the cleaning the ingest does anyway, so a
+    build can record what each file says without cleaning it twice."""
 
 
 def text_key(lines: Iterable[str]) -> str:
     """What a file says, apart from how it is stored: the hash of its cleaned text. A UTF-8 and a GBK
     copy of one law, or a .md and a .txt of it, share it, so the catalogue can refuse the second copy
     (two copies in force split every answer and ranking between them)."""
-    text = "\n".join(compact(p.text) for p in clean(list(lines)))
+    return paragraphs_key(clean(list(lines)))
+
+
+def paragraphs_key(paragraphs: Iterable[Paragraph]) -> str:
+    """``text_key`` of a file from its cleaned paragraphs (what ``clean`` made of its lines)."""
+    text = "\n".join(compact(p.text) for p in paragraphs)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -59,15 +67,17 @@ def ingest(sources: Iterable[SourceFile]) -> Corpus:
     sources = list(sources)
     documents: list[Document] = []
     segments: list[Segment] = []
+    keys: dict[str, str] = {}
     for source in sources:
-        docs, segs = _ingest_file(source)
+        paragraphs = clean(source.lines)
+        keys[source.name] = paragraphs_key(paragraphs)
+        docs, segs = _ingest_file(source, paragraphs)
         documents.extend(docs)
         segments.extend(segs)
-    return Corpus(_resolve_relations(documents, segments), segments, sources)
+    return Corpus(_resolve_relations(documents, segments), segments, sources, keys)
 
 
-def _ingest_file(source: SourceFile) -> tuple[list[Document], list[Segment]]:
-    paragraphs = clean(source.lines)
+def _ingest_file(source: SourceFile, paragraphs: list[Paragraph]) -> tuple[list[Document], list[Segment]]:
     drafts = split_documents(paragraphs, sorted(running_headers(source.lines)))
     ids: dict[int, str] = {}
     seen: set[str] = set()

@@ -28,6 +28,7 @@ from indexer.embed import EMBEDDING_CACHE_FILE, EmbeddingCache, load_embedder
 from indexer.index import build_index
 from policydesk.config import Settings
 from policydesk.generations import CATALOGUE_FILE, DataDir, data_dir_message, verify
+from policydesk.text_keys import MANIFEST_FIELD, built_record
 
 _DATA_DIR_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT}
 LOW_DISK_BYTES = 32 * 1024 * 1024  # a write that fails with less free space than this failed for want of it
@@ -69,8 +70,9 @@ def pipeline_code_hash() -> str:
     return digest.hexdigest()
 
 
-def fingerprint(sources: list[SourceFile], settings: Settings) -> str:
-    digest = hashlib.sha256(pipeline_code_hash().encode())
+def fingerprint(sources: list[SourceFile], settings: Settings, code: str | None = None) -> str:
+    """``code`` is ``pipeline_code_hash()`` when the caller has it already."""
+    digest = hashlib.sha256((code or pipeline_code_hash()).encode())
     digest.update(
         f"{PIPELINE_VERSION}\n{settings.embed_model if settings.dense_enabled else 'none'}\n{settings.store}".encode()
     )
@@ -92,7 +94,8 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
     started = time.perf_counter()
     sources = [SourceFile.read(p) for p in source_paths(data)]
     print_ = _printer(progress)
-    stamp = fingerprint(sources, settings)
+    code = pipeline_code_hash()
+    stamp = fingerprint(sources, settings, code)
     manifest = _intact_manifest(data)
     if not force and manifest and manifest.get("fingerprint") == stamp:
         return BuildReport(
@@ -129,6 +132,7 @@ def _build_locked(data: DataDir, settings: Settings, force: bool, progress: bool
                 "segments": len(built.segments),
                 "units": embedded[0],
                 "sources": {s.name: s.sha256 for s in sources},
+                MANIFEST_FIELD: built_record(built, code),  # what each file says, for the add's copy check
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
             },
         )

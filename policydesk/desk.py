@@ -36,7 +36,7 @@ from indexer.query_cache import serving_embedder
 from indexer.units import whole_provision
 from policydesk import convert
 from policydesk.answer_cache import AnswerCache
-from policydesk.build import BuildReport, build, source_paths
+from policydesk.build import BuildReport, build, pipeline_code_hash, source_paths
 from policydesk.config import MAX_SEARCH_K, Settings
 from policydesk.generations import CATALOGUE_FILE, DataDir
 from policydesk.records import (
@@ -57,6 +57,7 @@ from policydesk.records import (
     SearchResult,
 )
 from policydesk.snapshot import Snapshot
+from policydesk.text_keys import GenerationKeys
 from policydesk.verified import checked
 
 if TYPE_CHECKING:
@@ -190,8 +191,10 @@ class Desk:
         already there changes nothing; a bad file is rejected and nothing else changes."""
         self.data.prepare()
         known = {p.name: p for p in source_paths(self.data)}
-        known_hashes = {_sha256(p) for p in known.values()}
-        held = HeldTexts(known)  # their texts, read only if a new file is to be added
+        hashes = {name: _sha256(p) for name, p in known.items()}
+        known_hashes = set(hashes.values())
+        # what they say: the keys the serving generation records, a file read only if it has none
+        held = HeldTexts(known, GenerationKeys(self.data.current(), hashes, pipeline_code_hash()))
         staged: list[tuple[Path, Path]] = []
         unchanged: list[str] = []
         for path in paths:
