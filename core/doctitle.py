@@ -1,4 +1,4 @@
-"""How a question names a document without 《》: "按照最低工资规定，……" or "工伤保险条例第十四条". Staff
+"""How a question names a document without 《》: "按照失业保险条例，……" or "工伤保险条例第十四条". Staff
 name texts plainly as often as in 《》, and a text the catalogue does not hold must be answered "未收录",
 not with the sentence of another text that cites it. The words are the profile's ``[named_documents]``
 table (the kinds of title endings, the words that introduce a named source, the words that make a phrase a
@@ -82,7 +82,7 @@ class TitleCues:
         runs += [self.introducer.split(m.group(1))[-1] for m in self.before_article.finditer(text)]
         out: list[str] = []
         for run in runs:
-            run = _ARTICLE.split(run)[0]  # "最低工资规定第十二条" → 最低工资规定
+            run = _ARTICLE.split(run)[0]  # "失业保险条例第十条" → 失业保险条例
             for piece in _JOINED.split(run):  # "工会法和劳动法": two names
                 spans = [m.span() for m in self.ending.finditer(piece)]
                 while len(spans) > 1 and spans[-2][1] == spans[-1][0]:

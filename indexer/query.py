@@ -33,7 +33,7 @@ class Query:
     locators: tuple[str, ...]  # article or section locators named, canonical
     as_of: date | None = None  # answer from the texts in force that day
     places: frozenset[str] = frozenset()  # places named (the profile's provinces, prefectures…)
-    plain_titles: tuple[str, ...] = ()  # documents named without 《》 ("按照最低工资规定", "工会法第三条")
+    plain_titles: tuple[str, ...] = ()  # documents named without 《》 ("按照失业保险条例", "工会法第三条")
 
     @property
     def names_document(self) -> bool:
@@ -70,8 +70,8 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
 
 
 def plain_titles(text: str, profile: Profile) -> tuple[str, ...]:
-    """Documents the question names without 《》, as written: a run after an introducing word ("按照最低工资
-    规定，……") or right before an article ("工伤保险条例第十四条") that ends as a title of the profile's
+    """Documents the question names without 《》, as written: a run after an introducing word ("按照失业保险
+    条例，……") or right before an article ("工伤保险条例第十四条") that ends as a title of the profile's
     kinds and whose stem is specific (not "有关规定", "单位规定", "法律规定"). A region (中华人民共和国, the
     profile's places) in front of a title is part of it but does not make a stem specific ("按照云南省规定")."""
     cues = profile.titles

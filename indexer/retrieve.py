@@ -309,7 +309,7 @@ class Retriever:
     def unheld_plain_titles(self, query: Query) -> list[str]:
         """The titles the question names without 《》 when none of them is a held text: each compared
         with every held title, its region dropped, as a person shortens one — a part of it ("年休假条例"),
-        its words in order with one gap ("女职工特别规定", "工伤条例"), or most of its words ("出国交流补助
+        its words in order with one gap ("女职工特别规定", "工伤条例"), or most of its words ("技术交流补助
         办法"). A question that also names a held text plainly asks about that one. A title read as held
         that is not costs nothing (the question is answered as before); one read as unheld that is held
         would refuse an answerable question, so the comparison leans to "held"."""
