@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from core.doctitle import TitleCues
 from core.errors import InvalidInput
 from core.sentences import CLAUSE_MARKED
 
@@ -76,6 +77,7 @@ class Profile:
     yes_no: re.Pattern[str] | None = None  # a question asking whether
     how_much: re.Pattern[str] | None = None  # … or how much / when
     asking: re.Pattern[str] | None = None  # what makes a clause ask: a question word, a particle, a yes/no form
+    titles: TitleCues | None = None  # how a document is named without 《》 ([named_documents])
     _leading: re.Pattern[str] | None = field(repr=False, default=None)
     _trailing: re.Pattern[str] | None = field(repr=False, default=None)
 
@@ -291,6 +293,7 @@ def _compile(data: dict[str, Any]) -> Profile:
                 *data.get("answer_kinds", {}).get("how_much", []),
             ]
         ),
+        titles=TitleCues.compile(data.get("named_documents", {})),
         _leading=re.compile(rf"^(?:{leading.pattern})[，,：:！!。\s]*") if leading else None,
         _trailing=trailing,
     )

@@ -33,9 +33,11 @@ class Query:
     locators: tuple[str, ...]  # article or section locators named, canonical
     as_of: date | None = None  # answer from the texts in force that day
     places: frozenset[str] = frozenset()  # places named (the profile's provinces, prefectures…)
+    plain_titles: tuple[str, ...] = ()  # documents named without 《》 ("按照失业保险条例", "工会法第三条")
 
     @property
     def names_document(self) -> bool:
+        """By 文号 or 《title》: what the answerability model was fitted to read (plain titles are not in it)."""
         return bool(self.doc_numbers or self.titles)
 
 
@@ -63,7 +65,33 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
         locators=tuple(dict.fromkeys(locators)),
         as_of=as_of,
         places=profile.places_in(text),
+        plain_titles=plain_titles(text, profile),
     )
+
+
+def plain_titles(text: str, profile: Profile) -> tuple[str, ...]:
+    """Documents the question names without 《》, as written: a run after an introducing word ("按照失业保险
+    条例，……") or right before an article ("工伤保险条例第十四条") that ends as a title of the profile's
+    kinds and whose stem is specific (not "有关规定", "单位规定", "法律规定"). A region (中华人民共和国, the
+    profile's places) in front of a title is part of it but does not make a stem specific ("按照云南省规定")."""
+    cues = profile.titles
+    if cues is None:
+        return ()
+    lead = profile.question_noise
+    out: list[str] = []
+    for run in cues.candidates(text):
+        name = run
+        while (cut := lead.match(name)) is not None and cut.end() > 0:  # "请问工会法第三条" → 工会法
+            name = name[cut.end() :]
+        parts = cues.split(name)
+        if parts is None:
+            continue
+        stem = profile.without_region(parts[0])
+        if profile.place is not None:
+            stem = re.sub(rf"^(?:{profile.place.pattern})[省市区县州]?", "", stem)
+        if cues.specific(stem, parts[1], profile.question_words):
+            out.append(name)
+    return tuple(dict.fromkeys(out))
 
 
 def _asking_clause(text: str, profile: Profile) -> frozenset[str]:

@@ -28,11 +28,13 @@ from indexer.gate import Gate, LexicalEvidence, gated, load_gate
 from indexer.index import BM25_B, BM25_K1, SearchIndex
 from indexer.query import Query, analyse
 from indexer.ranker import Ranker, load_ranker
+from indexer.tokenise import Tokeniser
 from indexer.units import Unit, whole_provision
 
 EXACT_SCORE = 100.0  # an exact citation outranks every ranked provision
 UNQUOTED_TITLE_CHARS = 6  # a title named without 《》 counts from this length (the region prefix dropped)…
 MIN_NAME_CHARS = 3  # … and from this length right before an article it cites ("工会法第三条")
+LONG_STEM_CHARS = 4  # a plain title whose stem this long stands in a held title names it ("劳动合同法" → …实施条例)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ class Retriever:
             [index.tokeniser.tokens(catalogue.document(d).title) or ["∅"] for d in doc_ids], show_progress=False
         )
         self._named_titles = _unquoted_titles((catalogue.document(d) for d in doc_ids), self.profile)
+        self._held_titles = _held_titles(catalogue.documents(), self.profile, index.tokeniser)
         self.bigram_idf = overlap.BigramIdf(u.lexical_text for u in index.units)
 
     @property
@@ -301,7 +304,38 @@ class Retriever:
             if not any(self.catalogue.find_documents(str(n)) for n in number.readings())
         ]
         unknown += [f"《{t}》" for t in query.titles if not self.catalogue.find_documents(t)]
-        return unknown
+        return unknown + [f"《{t}》" for t in self.unheld_plain_titles(query)]
+
+    def unheld_plain_titles(self, query: Query) -> list[str]:
+        """The titles the question names without 《》 when none of them is a held text: each compared
+        with every held title, its region dropped, as a person shortens one — a part of it ("年休假条例"),
+        its words in order with one gap ("女职工特别规定", "工伤条例"), or most of its words ("技术交流补助
+        办法"). A question that also names a held text plainly asks about that one. A title read as held
+        that is not costs nothing (the question is answered as before); one read as unheld that is held
+        would refuse an answerable question, so the comparison leans to "held"."""
+        if not query.plain_titles or self.named_documents(query):
+            return []
+        if any(self._holds_title(name) for name in query.plain_titles):
+            return []
+        return list(query.plain_titles)
+
+    def _holds_title(self, name: str) -> bool:
+        cues = self.profile.titles
+        plain = self.profile.without_region(normalise_text(name))
+        parts = cues.split(plain) if cues is not None else None
+        if cues is None or parts is None:
+            return True
+        stem, kind = parts
+        words = set(self.index.tokeniser.words_of(stem))
+        for held in self._held_titles:
+            if cues.ends_title(held.title, plain) or (len(stem) >= LONG_STEM_CHARS and stem in held.title):
+                return True
+            if kind == held.kind and _pieces(stem, held.stem) <= 2:
+                return True
+            shared = words & held.words
+            if len(shared) >= 2 and 2 * len(shared) > len(words):
+                return True
+        return False
 
     def named_documents(self, query: Query) -> list[Document]:
         """Documents the question names by title without 《》 (their issuing notice is not meant): a
@@ -374,6 +408,41 @@ def _unquoted_titles(documents: Iterable[Document], profile: Profile) -> list[tu
         if len(name) >= MIN_NAME_CHARS:
             out.append((name, doc.id))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _HeldTitle:
+    """A held title as a plain name is compared with it (``Retriever.unheld_plain_titles``)."""
+
+    title: str  # normalised, the region prefix dropped
+    stem: str  # before its kind ("工伤保险" of 工伤保险条例); the whole title when it ends in no kind
+    kind: str  # 条例, 办法…, or ""
+    words: frozenset[str]  # content words of the title
+
+
+def _held_titles(documents: Iterable[Document], profile: Profile, tokeniser: Tokeniser) -> list[_HeldTitle]:
+    out = []
+    for doc in documents:
+        title = profile.without_region(normalise_text(doc.title))
+        parts = profile.titles.split(title) if profile.titles is not None else None
+        stem, kind = parts if parts is not None else (title, "")
+        out.append(_HeldTitle(title, stem, kind, frozenset(tokeniser.words_of(title))))
+    return out
+
+
+def _pieces(part: str, whole: str) -> int | float:
+    """In how many runs ``part`` stands in ``whole`` in order (the longest run first each time);
+    infinity when it does not."""
+    i = j = count = 0
+    while i < len(part):
+        for length in range(len(part) - i, 0, -1):
+            at = whole.find(part[i : i + length], j)
+            if at >= 0:
+                i, j, count = i + length, at + length, count + 1
+                break
+        else:
+            return float("inf")
+    return count
 
 
 def _article_part(locator: str) -> str:

@@ -236,8 +236,11 @@ class Desk:
     def beside(self, files: list[Path], home: Path) -> Desk:
         """A Desk over a copy of this data directory with ``files`` added, the way a user adds texts
         beside the corpus (``policydesk eval`` on a folder with its own corpus). The embedding cache is
-        shared, not copied: only texts never embedded before are embedded."""
-        self.ensure_built(progress=False)
+        shared, not copied: only texts never embedded before are embedded. This data directory is only
+        read (built first only when nothing is built yet): a build made by other code or settings is
+        rebuilt in the copy, never in place."""
+        if self.data.current() is None:
+            self.ensure_built(progress=False)
         shutil.copytree(self.data.root, home, symlinks=True, ignore=shutil.ignore_patterns("*.lock", "uploads"))
         cache = DataDir(home).cache / EMBEDDING_CACHE_FILE
         if cache.exists() and not cache.is_symlink():
@@ -245,6 +248,7 @@ class Desk:
             cache.symlink_to((self.data.cache / EMBEDDING_CACHE_FILE).resolve())
         other = Desk(self.settings.model_copy(update={"home": home}), embedder=self.embedder)
         other.add_files(files)
+        other.ensure_built(progress=False)  # files all held already: the copy may still be stale
         return other
 
     def add_upload(self, filename: str, data: bytes) -> AddResult:

@@ -11,6 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from policydesk.cli import main
+from policydesk.generations import DataDir
+from tests.utils.real_texts import REAL_DIR
 
 STARD = Path(__file__).resolve().parents[3] / "shared" / "eval" / "stard_dev"
 LAW = "sd13_wuye_guanli_tiaoli.txt"  # the shortest law with its own questions
@@ -47,3 +49,17 @@ def test_eval_adds_the_folders_corpus_and_reports_every_figure(stard_slice: Path
 def test_eval_on_a_folder_without_questions_is_a_clear_error(tmp_path: Path, fresh_home: Path) -> None:
     result = CliRunner().invoke(main, ["eval", str(tmp_path), "--home", str(fresh_home)])
     assert result.exit_code == 1 and "qa.jsonl" in result.output
+
+
+def test_eval_never_rebuilds_the_configured_data_directory(stard_slice: Path, fresh_home: Path) -> None:
+    """A data directory whose build is stale (here: a file put in its corpus/ by hand; as well a build by
+    other code or settings) is rebuilt in the temporary copy, not in place: eval only reads the directory it
+    is pointed at, which other runs may share."""
+    shutil.copyfile(REAL_DIR / "guowuyuan_fangjia_banfa_2024.txt", DataDir(fresh_home).added / "fangjia.txt")
+    current = (fresh_home / "CURRENT").read_text(encoding="utf-8")
+    before = sorted(p.name for p in (fresh_home / "generations").iterdir())
+    result = CliRunner().invoke(main, ["eval", str(stard_slice), "--home", str(fresh_home), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["retrieval"]["n"] == 5
+    assert (fresh_home / "CURRENT").read_text(encoding="utf-8") == current
+    assert sorted(p.name for p in (fresh_home / "generations").iterdir()) == before
