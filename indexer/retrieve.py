@@ -279,8 +279,25 @@ class Retriever:
         for number in self.cited_numbers(query):
             docs.extend(self.catalogue.find_documents(number))
         for title in query.titles:
-            docs.extend(self.catalogue.find_documents(title))
+            docs.extend(self.titled_documents(title))
         return docs
+
+    def titled_documents(self, title: str) -> list[Document]:
+        """Held documents a 《title》 names: the title itself, or a shortening that ends where a held title
+        ends (《工会法》 → 中华人民共和国工会法, the region dropped on both sides), never a run inside a
+        longer word (《劳动法》 is not 云南省工会劳动法律监督条例实施细则, nor any text when none is held)."""
+        docs = self.catalogue.find_documents(title)
+        cues = self.profile.titles
+        if cues is None:
+            return docs
+        asked = normalise_text(title).strip("《》")
+        name = self.profile.without_region(asked)
+        return [
+            d
+            for d in docs
+            if normalise_text(d.title) == asked
+            or cues.ends_title(self.profile.without_region(normalise_text(d.title)), name)
+        ]
 
     def referenced_ids(self, query: Query) -> frozenset[str]:
         referenced = self.referenced_documents(query)
@@ -303,7 +320,7 @@ class Retriever:
             for _, number in docnumber.find(query.text)
             if not any(self.catalogue.find_documents(str(n)) for n in number.readings())
         ]
-        unknown += [f"《{t}》" for t in query.titles if not self.catalogue.find_documents(t)]
+        unknown += [f"《{t}》" for t in query.titles if not self.titled_documents(t)]
         return unknown + [f"《{t}》" for t in self.unheld_plain_titles(query)]
 
     def unheld_plain_titles(self, query: Query) -> list[str]:
@@ -365,7 +382,8 @@ class Retriever:
         ("第十八条（九）") falls back to the article."""
         if not query.locators:
             return [], []
-        refs = self.cited_numbers(query) + list(query.titles) + [d.id for d in self.named_documents(query)]
+        titles = [t for t in query.titles if self.titled_documents(t)]
+        refs = self.cited_numbers(query) + titles + [d.id for d in self.named_documents(query)]
         hits: list[Hit] = []
         missing: list[str] = []
         for ref in dict.fromkeys(refs):

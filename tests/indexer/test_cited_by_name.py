@@ -71,3 +71,19 @@ def test_a_lead_chosen_with_its_item_is_quoted_first(union_law_desk: Desk) -> No
     for k, locator in enumerate(locators):
         if "（" in locator:
             assert locator.split("（")[0] in locators[:k], locators
+
+
+@pytest.mark.parametrize("question", ["《劳动法》规定劳动者每天工作时间不超过几小时？", "《劳动法》第四十四条是怎么规定的？"])
+def test_a_short_title_inside_a_longer_word_of_a_held_title_is_not_that_text(real_desk: Desk, question: str) -> None:
+    """《劳动法》 is not held: that 劳动法律监督 (a seed's title) holds the characters does not make it so —
+    the answer says the text is not held, not what another text's article says or lacks."""
+    answer = real_desk.ask(question)
+    assert not answer.found and answer.citations == []
+    assert answer.answer.startswith("未收录该文件：《劳动法》")
+
+
+@pytest.mark.parametrize("question", ["《带薪年休假条例》第三条是怎么规定的？", "《工伤保险条例》第十四条（一）"])
+def test_a_short_title_that_ends_where_a_held_title_ends_is_that_text(real_desk: Desk, question: str) -> None:
+    answer = real_desk.ask(question)
+    assert answer.found
+    assert answer.citations[0].locator.split("（")[0] in question
