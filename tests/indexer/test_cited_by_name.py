@@ -73,7 +73,9 @@ def test_a_lead_chosen_with_its_item_is_quoted_first(union_law_desk: Desk) -> No
             assert locator.split("（")[0] in locators[:k], locators
 
 
-@pytest.mark.parametrize("question", ["《劳动法》规定劳动者每天工作时间不超过几小时？", "《劳动法》第四十四条是怎么规定的？"])
+@pytest.mark.parametrize(
+    "question", ["《劳动法》规定劳动者每天工作时间不超过几小时？", "《劳动法》第四十四条是怎么规定的？"]
+)
 def test_a_short_title_inside_a_longer_word_of_a_held_title_is_not_that_text(real_desk: Desk, question: str) -> None:
     """《劳动法》 is not held: that 劳动法律监督 (a seed's title) holds the characters does not make it so —
     the answer says the text is not held, not what another text's article says or lacks."""
