@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -99,3 +100,37 @@ def _well_formed(run: str) -> bool:
     if not any(ch in _CN_POWERS for ch in run):
         return True
     return not any(a in _CN_DIGITS and b in _CN_DIGITS for a, b in pairwise(run))
+
+
+# A number with the unit that says what it counts: what a question states of its own case ("满10年", "3个月")
+_QUANTITY = re.compile(
+    rf"(?<![0-9０-９.,．])({NUMBER})\s*(个工作日|工作日|个小时|小时|个月|月|周|年|日|天|万元|元|人|名|倍|[%％])"
+)
+_SAME_UNIT = {"天": "日", "个工作日": "工作日", "个小时": "小时", "个月": "月", "％": "%"}
+
+Quantity = tuple[int, str]  # (value, unit): 十年 and 10年 are both (10, "年")
+
+
+def quantities(text: str) -> list[tuple[int, int, Quantity]]:
+    """(start, end, quantity) of every number-and-unit in ``text``, either notation."""
+    out = []
+    for match in _QUANTITY.finditer(text):
+        number = match.group(1)
+        try:  # 二〇〇七年 is read digit by digit
+            value = int("".join(str(_DIGITS[c]) for c in number)) if "〇" in number else to_int(number)
+        except (KeyError, ValueError):
+            continue
+        out.append((match.start(), match.end(), (value, _SAME_UNIT.get(match.group(2), match.group(2)))))
+    return out
+
+
+def without_quantities(text: str, given: frozenset[Quantity]) -> str:
+    """``text`` with the quantities in ``given`` blanked, at the same length (offsets still hold): a
+    question that states its own case (工作满10年) is not answered by the sentence that repeats it (满十年)."""
+    if not given:
+        return text
+    chars = list(text)
+    for start, end, quantity in quantities(text):
+        if quantity in given:
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from core.dates import cn_date
+from core.numerals import without_quantities
 from core.profile import Profile
 from core.sentences import SENTENCE
 from corpus import Segment
@@ -146,11 +147,14 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
 def _quotes_value(citations: list[Citation], query: Query, retriever: Retriever) -> bool:
     """Whether the quotes, or the provisions they defer to ("期限依照第二十五条第二款执行"), state a
     value of the asked kind."""
-    holds = retriever.profile.holds
-    if any(holds(query.kind, c.quote) for c in citations):
+
+    def holds(quote: str) -> bool:
+        return retriever.profile.holds(query.kind, without_quantities(quote, query.given))
+
+    if any(holds(c.quote) for c in citations):
         return True
     deferred = referenced(citations, retriever.catalogue, query.as_of)
-    return any(holds(query.kind, c.quote) for c in deferred)
+    return any(holds(c.quote) for c in deferred)
 
 
 def _not_found(reason: str, related: list[Hit]) -> Answer:
@@ -190,7 +194,7 @@ def _candidates(query: Query, hits: list[Hit], retriever: Retriever, grams: Weig
             if len(sentence) < 6:
                 continue
             support = grams.share(f"{context} {sentence}")
-            typed = profile.holds(query.kind, sentence)
+            typed = profile.holds(query.kind, without_quantities(sentence, query.given))  # not its own 满10年
             score = 0.45 * strength + 0.55 * support + (0.2 if typed else 0.0) - 0.03 * rank
             spoken = profile.levels_of(f"{hit.unit.context} {sentence}")
             if query.levels and spoken and not spoken & query.levels:

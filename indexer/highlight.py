@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from core.numerals import whole_numeral
+from core.numerals import quantities, whole_numeral, without_quantities
 from core.profile import AnswerKind, Profile, load_profile
 from core.sentences import CLAUSE
 from indexer.overlap import bigrams
@@ -56,8 +56,9 @@ def highlights(question: str, quote: str, profile: Profile | None = None) -> lis
     kind = profile.answer_kind(question)
     clauses = _clauses(question, quote, profile)
     if kind is not None and kind.is_value:
-        typed = [c for c in clauses if profile.holds(kind, quote[c.start : c.end])]
-        values = {c: value_spans(profile, kind, quote, c.start, c.end) for c in typed}
+        valued = _own_case_blanked(question, quote)
+        typed = [c for c in clauses if profile.holds(kind, valued[c.start : c.end])]
+        values = {c: value_spans(profile, kind, valued, c.start, c.end) for c in typed}
         best = _best([c for c, spans in values.items() if spans])
         if best:
             return sorted(span for c in best for span in values[c])
@@ -80,10 +81,11 @@ def short_answer(question: str, quotes: Sequence[str], profile: Profile | None =
     if kind is None or not kind.is_value or not quotes:
         return None
     quote = quotes[0]  # the answer's best citation: a value only a companion quote holds is no headline
+    valued = _own_case_blanked(question, quote)
     found = [
         (c.score, c.start, c.end)
         for c in _clauses(question, quote, profile)
-        if profile.holds(kind, quote[c.start : c.end]) and value_spans(profile, kind, quote, c.start, c.end)
+        if profile.holds(kind, valued[c.start : c.end]) and value_spans(profile, kind, valued, c.start, c.end)
     ]
     if not found:
         return None
@@ -92,7 +94,7 @@ def short_answer(question: str, quotes: Sequence[str], profile: Profile | None =
     if len(best) != 1 or top <= 0:
         return None
     _, start, end = best[0]
-    values = value_spans(profile, kind, quote, start, end)
+    values = value_spans(profile, kind, valued, start, end)
     if len(values) != 1:
         return None
     value_start, value_end = values[0]
@@ -107,6 +109,12 @@ def short_answer(question: str, quotes: Sequence[str], profile: Profile | None =
     if not text or len(text) > SHORT_ANSWER_MAX_CHARS or text not in quote:
         return None
     return text
+
+
+def _own_case_blanked(question: str, quote: str) -> str:
+    """The quote with the quantities the question states of its own case blanked (same offsets): asked
+    "满10年的休几天？", the 满十年 the quote repeats is the condition, not the answer."""
+    return without_quantities(quote, frozenset(quantity for *_, quantity in quantities(question)))
 
 
 def value_spans(profile: Profile, kind: AnswerKind, text: str, start: int, end: int) -> list[Span]:

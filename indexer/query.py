@@ -9,6 +9,7 @@ from datetime import date
 
 from core import docnumber
 from core.locator import LOCATOR, canonical_locator
+from core.numerals import Quantity, quantities
 from core.profile import AnswerKind, Profile
 from core.sentences import CLAUSE
 from indexer.overlap import bigrams
@@ -34,6 +35,7 @@ class Query:
     as_of: date | None = None  # answer from the texts in force that day
     places: frozenset[str] = frozenset()  # places named (the profile's provinces, prefectures…)
     plain_titles: tuple[str, ...] = ()  # documents named without 《》 ("按照失业保险条例", "工会法第三条")
+    given: frozenset[Quantity] = frozenset()  # the quantities the question states of its own case ("满10年")
 
     @property
     def names_document(self) -> bool:
@@ -66,6 +68,7 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
         as_of=as_of,
         places=profile.places_in(text),
         plain_titles=plain_titles(text, profile),
+        given=frozenset(quantity for *_, quantity in quantities(text)),
     )
 
 

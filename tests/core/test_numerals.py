@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from core.numerals import NUMBER, cn_to_int, int_to_cn, to_int, whole_numeral
+from core.numerals import NUMBER, cn_to_int, int_to_cn, quantities, to_int, whole_numeral, without_quantities
 
 
 @pytest.mark.parametrize("value", [1, 9, 10, 11, 18, 20, 23, 99, 100, 105, 110, 999])
@@ -49,3 +49,12 @@ def test_a_number_is_widened_only_within_its_bounds() -> None:
     text = "满十五年"
     assert whole_numeral(text, 2, 4) == (1, 4)
     assert whole_numeral(text, 2, 4, lo=2) == (2, 4)
+
+
+def test_a_quantity_is_its_number_and_unit_in_either_notation() -> None:
+    found = [q for *_, q in quantities("满十年不满20年，3个月、15天内，二〇〇七年，1.5万元，3,000元")]
+    assert found[:4] == [(10, "年"), (20, "年"), (3, "月"), (15, "日")]
+    assert (2007, "年") in found
+    assert (5, "万元") not in found and (0, "元") not in found  # never the tail of 1.5万 or 3,000
+    blanked = without_quantities("已满10年不满20年的，年休假10天", frozenset({(10, "年")}))
+    assert blanked == "已满   不满20年的，年休假10天"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from core.numerals import quantities, without_quantities
 from core.profile import load_profile
 from indexer.highlight import highlights, short_answer
 from policydesk.config import Settings
@@ -133,3 +134,18 @@ def test_an_amount_in_chinese_numerals_answers_how_much(real_desk: Desk) -> None
     answer = real_desk.ask("用人单位不按规定报送书面材料，劳动保障监察部门罚款多少钱？")
     assert answer.found, answer.answer
     assert any("二千元以上二万元以下" in c.quote for c in answer.citations)
+
+
+def test_the_quantities_a_question_states_of_its_own_case_are_not_its_answer() -> None:
+    """Asked "满10年不满20年的职工…多长时间", the item repeats 满10年不满20年 as its condition: the answer is
+    its 3个月, and a quote that only repeats the case's own 满十年 states nothing asked."""
+    item = real_line("guowuyuan_nianxiujia_tiaoli_2007_ling514.txt", "累计工作满10年不满20年的职工")
+    question = "累计工作满10年不满20年的职工，请病假累计多长时间就不能休年休假？"
+    assert [item[a:b] for a, b in highlights(question, item)] == ["3个月"]
+    answer = short_answer(question, [item])
+    assert answer is not None and "3个月" in answer and "10年" not in answer
+    profile = load_profile("yunnan")
+    time = profile.answer_kind(question)
+    repeating = "劳动者在该用人单位连续工作满十年的；"  # says 10年 as 十年: the same quantity
+    asked = frozenset(q for *_, q in quantities(question))
+    assert profile.holds(time, repeating) and not profile.holds(time, without_quantities(repeating, asked))
