@@ -46,10 +46,7 @@ class Query:
 def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date | None = None) -> Query:
     """Everything the later stages read of a question, computed once."""
     text = profile.strip_framing(question)
-    # a 文号 names the document (``doc_numbers``), it is not content: matched as words, it would rank the
-    # text's own header line ("国务院令第258号发布") or another text that cites it above what is asked
-    matched = docnumber.SEARCH.sub(" ", text)
-    content = profile.question_noise.sub(" ", fold_counted_numerals(matched))
+    content = profile.question_noise.sub(" ", fold_counted_numerals(text))
     locators = []
     for match in LOCATOR.finditer(text):
         try:
@@ -59,9 +56,9 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
     return Query(
         raw=question,
         text=text,
-        tokens=tuple(tokeniser.tokens(matched)),
+        tokens=tuple(tokeniser.tokens(text)),
         grams=frozenset(bigrams(content)),
-        focus=_asking_clause(matched, profile),
+        focus=_asking_clause(text, profile),
         kind=profile.answer_kind(text),
         levels=profile.levels_of(text),
         years=tuple(dict.fromkeys(_YEAR.findall(text))),
