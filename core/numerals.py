@@ -124,6 +124,11 @@ def quantities(text: str) -> list[tuple[int, int, Quantity]]:
     return out
 
 
+def stated_quantities(text: str) -> frozenset[Quantity]:
+    """The quantities ``text`` states, whatever their notation: what a question says of its own case."""
+    return frozenset(quantity for *_, quantity in quantities(text))
+
+
 def without_quantities(text: str, given: frozenset[Quantity]) -> str:
     """``text`` with the quantities in ``given`` blanked, at the same length (offsets still hold): a
     question that states its own case (工作满10年) is not answered by the sentence that repeats it (满十年)."""

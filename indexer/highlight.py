@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from core.numerals import quantities, whole_numeral, without_quantities
+from core.numerals import stated_quantities, whole_numeral, without_quantities
 from core.profile import AnswerKind, Profile, load_profile
 from core.sentences import CLAUSE
 from indexer.overlap import bigrams
@@ -114,7 +114,7 @@ def short_answer(question: str, quotes: Sequence[str], profile: Profile | None =
 def _own_case_blanked(question: str, quote: str) -> str:
     """The quote with the quantities the question states of its own case blanked (same offsets): asked
     "满10年的休几天？", the 满十年 the quote repeats is the condition, not the answer."""
-    return without_quantities(quote, frozenset(quantity for *_, quantity in quantities(question)))
+    return without_quantities(quote, stated_quantities(question))
 
 
 def value_spans(profile: Profile, kind: AnswerKind, text: str, start: int, end: int) -> list[Span]:

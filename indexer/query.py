@@ -9,7 +9,7 @@ from datetime import date
 
 from core import docnumber
 from core.locator import LOCATOR, canonical_locator
-from core.numerals import Quantity, quantities
+from core.numerals import Quantity, stated_quantities
 from core.profile import AnswerKind, Profile
 from core.sentences import CLAUSE
 from indexer.overlap import bigrams
@@ -68,7 +68,7 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
         as_of=as_of,
         places=profile.places_in(text),
         plain_titles=plain_titles(text, profile),
-        given=frozenset(quantity for *_, quantity in quantities(text)),
+        given=stated_quantities(text),
     )
 
 
