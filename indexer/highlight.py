@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from core.numerals import stated_quantities, whole_numeral, without_quantities
 from core.profile import AnswerKind, Profile, load_profile
 from core.sentences import CLAUSE
+from core.tiers import applicable_tier, tiers
 from indexer.overlap import bigrams
 from indexer.tokenise import fold_counted_numerals
 
@@ -58,8 +59,10 @@ def highlights(question: str, quote: str, profile: Profile | None = None) -> lis
     if kind is not None and kind.is_value:
         valued = _own_case_blanked(question, quote)
         typed = [c for c in clauses if profile.holds(kind, valued[c.start : c.end])]
+        typed, depends_on_case = _in_applicable_tier(question, quote, typed)
         values = {c: value_spans(profile, kind, valued, c.start, c.end) for c in typed}
-        best = _best([c for c, spans in values.items() if spans])
+        spanned = [c for c, spans in values.items() if spans]
+        best = spanned if depends_on_case else _best(spanned)  # each tier's value answers its own case
         if best:
             return sorted(span for c in best for span in values[c])
     elif kind is not None:
@@ -82,13 +85,15 @@ def short_answer(question: str, quotes: Sequence[str], profile: Profile | None =
         return None
     quote = quotes[0]  # the answer's best citation: a value only a companion quote holds is no headline
     valued = _own_case_blanked(question, quote)
-    found = [
-        (c.score, c.start, c.end)
+    typed = [
+        c
         for c in _clauses(question, quote, profile)
         if profile.holds(kind, valued[c.start : c.end]) and value_spans(profile, kind, valued, c.start, c.end)
     ]
-    if not found:
+    typed, depends_on_case = _in_applicable_tier(question, quote, typed)
+    if not typed or depends_on_case:  # 满1年的5天, 满10年的10天…: the full answer shows which is whose
         return None
+    found = [(c.score, c.start, c.end) for c in typed]
     top = max(score for score, *_ in found)
     best = [f for f in found if f[0] == top]
     if len(best) != 1 or top <= 0:
@@ -109,6 +114,25 @@ def short_answer(question: str, quotes: Sequence[str], profile: Profile | None =
     if not text or len(text) > SHORT_ANSWER_MAX_CHARS or text not in quote:
         return None
     return text
+
+
+def _in_applicable_tier(question: str, quote: str, typed: list[_Clause]) -> tuple[list[_Clause], bool]:
+    """Of the clauses that hold the asked value, those of the tier the question's own case falls in, when
+    the quote grades its rule by a quantity the question states ("签了两年的劳动合同" → the tier
+    "一年以上不满三年的，试用期不得超过二个月"); all of them otherwise. And whether the answer depends on a
+    case the question does not state: the values closest to the question are tiers' and no tier was picked."""
+    graded = tiers(quote)
+    if not graded:
+        return typed, False
+    asked = bigrams(without_quantities(question, stated_quantities(question)))
+    tier = applicable_tier(quote, question, lambda condition: bool(asked & bigrams(condition)))
+    inside = [c for c in typed if tier is not None and tier.consequence <= c.start and c.end <= tier.end]
+    if inside:
+        return inside, False
+    consequences = {c: [i for i, t in enumerate(graded) if t.consequence <= c.start and c.end <= t.end] for c in typed}
+    if len({i for held in consequences.values() for i in held}) < 2 or not all(consequences[c] for c in _best(typed)):
+        return typed, False  # the closest value is no tier's ("生育享受98天产假" beside the 流产 tiers)
+    return [c for c, held in consequences.items() if held], True  # a condition's 满1年 is no answer
 
 
 def _own_case_blanked(question: str, quote: str) -> str:
