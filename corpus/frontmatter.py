@@ -49,6 +49,17 @@ def is_front_matter_line(text: str) -> bool:
     return bool(match) and bool(_EVENT.search(flat) or _EFFECTIVE_AT.match(flat[match.end() :]))
 
 
+_EFFECT_ON_PUBLICATION_LINE = re.compile(r"^自?(?:公布|发布|印发|颁布)之日起?(?:施行|实施|执行|生效)$")
+
+
+def is_front_matter(text: str) -> bool:
+    """Whether every line of a text is a front-matter line ("1999年1月22日 国务院令第258号发布",
+    "发布之日施行"): a record of how the text was adopted, which answers when it was adopted or took
+    effect, and nothing a provision says."""
+    lines = [compact(line) for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(is_front_matter_line(ln) or _EFFECT_ON_PUBLICATION_LINE.match(ln) for ln in lines)
+
+
 def read_front_matter(texts: Sequence[str]) -> FrontMatter:
     """Read the front-matter lines at the start of ``texts`` (the paragraphs after a title)."""
     events: list[tuple[str, str | None, str | None]] = []  # (date, organ, 令号)

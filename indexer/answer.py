@@ -12,6 +12,7 @@ from core.numerals import without_quantities
 from core.profile import Profile
 from core.sentences import SENTENCE
 from corpus import Segment
+from corpus.frontmatter import is_front_matter
 from indexer.answerability import Evidence, load_answerability
 from indexer.citation import Citation, announces_items, cite_with_items
 from indexer.citation import cite as _citation
@@ -80,8 +81,15 @@ class Judgement:
 
 def judge(query: Query, retriever: Retriever) -> Judgement:
     ranking = retriever.rank(query, k=max(ANSWER_DEPTH, 8))
-    grams = retriever.bigram_idf.weigh(set(query.grams))  # weighed once: sentences and evidence read it
+    grams = retriever.bigram_idf.weigh(set(query.asked))  # weighed once: sentences and evidence read it
     candidates = _candidates(query, ranking.hits[:ANSWER_DEPTH], retriever, grams) if ranking.hits else []
+    named = retriever.named_texts(query) if query.names_document and not ranking.n_exact else frozenset()
+    if named and not any(c.hit.document.id in named and c.support >= MIN_SUPPORT for c in candidates):
+        # the text asked about ranks below others on the same subject: what it says itself is the answer
+        inside = retriever.rank(query, max(ANSWER_DEPTH, 8), ranking.vector, within=named)
+        found = _candidates(query, inside.hits[:ANSWER_DEPTH], retriever, grams) if inside.hits else []
+        if any(c.support >= MIN_SUPPORT for c in found):
+            ranking, candidates = inside, found
     reason = _unanswerable(query, ranking.hits, candidates, retriever.profile)
     vocabulary = retriever.index.bm25.vocab_dict
     unseen = sum(t not in vocabulary for t in query.tokens) / len(query.tokens) if query.tokens else 1.0
@@ -130,6 +138,7 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
     candidates = [c for c in judgement.candidates if not _bound_elsewhere(c.hit, query, retriever.profile)]
     if not candidates:  # 曲靖's question is not answered with 昆明's rules, however close their words
         return _not_found(f"适用于{'、'.join(sorted(query.places))}的规定", related)
+    candidates = _from_named(candidates, query, retriever)
     supported = [c for c in candidates if c.support >= MIN_SUPPORT]
     chosen = _choose(supported or candidates[:1])  # the model judged the best provision answers
     whole_lists = retriever.profile.asks_list(query.text)
@@ -187,6 +196,7 @@ def _candidates(query: Query, hits: list[Hit], retriever: Retriever, grams: Weig
     span = (top - low) or 1.0
     out: list[_Candidate] = []
     for rank, hit in enumerate(hits):
+        record = is_front_matter(hit.unit.text)  # how the text was adopted: answers only when, never what
         context = f"{hit.unit.doc_title} {hit.unit.context}"
         strength = 1.0 if hit.exact else (hit.score - low) / span
         for match in SENTENCE.finditer(hit.unit.text):
@@ -195,6 +205,8 @@ def _candidates(query: Query, hits: list[Hit], retriever: Retriever, grams: Weig
                 continue
             support = grams.share(f"{context} {sentence}")
             typed = profile.holds(query.kind, without_quantities(sentence, query.given))  # not its own 满10年
+            if record and not typed:
+                continue
             score = 0.45 * strength + 0.55 * support + (0.2 if typed else 0.0) - 0.03 * rank
             spoken = profile.levels_of(f"{hit.unit.context} {sentence}")
             if query.levels and spoken and not spoken & query.levels:
@@ -230,6 +242,17 @@ def _unanswerable(query: Query, hits: list[Hit], candidates: list[_Candidate], p
         if typed and all(s and not (s & query.levels) for s in spoken):
             return "适用于所问层级（如市级、省级）的规定"
     return None
+
+
+def _from_named(candidates: list[_Candidate], query: Query, retriever: Retriever) -> list[_Candidate]:
+    """A question that names a held document (国务院令第375号, 《工伤保险条例》) asks what that document
+    says: its sentences that share the question's terms answer, and another document's only when it has
+    none (a ministry's 办法 on the same procedure ranks close, but it is not the text asked about)."""
+    if not query.names_document:
+        return candidates
+    named = {d.id for d in retriever.referenced_documents(query)}
+    own = [c for c in candidates if c.hit.document.id in named and c.support >= MIN_SUPPORT]
+    return own or candidates
 
 
 def _bound_elsewhere(hit: Hit, query: Query, profile: Profile) -> bool:

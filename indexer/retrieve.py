@@ -59,6 +59,7 @@ class Ranking:
     n_exact: int
     lex_top: float  # the best unit's raw BM25 score
     dense: bool = True  # ranked with the dense part; False: lexical only (no embedding model, or skipped)
+    vector: np.ndarray | None = None  # the question's embedding, when it was embedded: a second ranking reuses it
 
     @property
     def mode(self) -> str:
@@ -140,10 +141,12 @@ class Retriever:
         *,
         as_of: date | None = None,
         exact_skips_dense: bool = True,
+        within: frozenset[str] | None = None,
     ) -> Ranking:
         """The ``k`` best provisions with the ranker's scores and features of the ranked ones. To answer
         (the default), a question whose cited provisions decide the answer is not embedded
-        (``_exact_decides``), nor one whose lexical ranking the cascade's gate trusts (``_lexical_decides``)."""
+        (``_exact_decides``), nor one whose lexical ranking the cascade's gate trusts (``_lexical_decides``).
+        ``within``: only the provisions of these documents are ranked (the gate is not asked)."""
         if isinstance(query, str):
             query = self.query(query, as_of)
         exact = self._exact_in_force(query)
@@ -152,12 +155,16 @@ class Retriever:
         skip = exact_skips_dense and self._exact_decides(query, exact, query_vector)
         dense = self.embedder is not None and not skip
         lex_raw = self.backend.lexical_scores(query.text, list(query.tokens))  # scored once, for either path
-        may_skip = dense and exact_skips_dense and query_vector is None  # a vector at hand is used as before
+        may_skip = (
+            dense and exact_skips_dense and query_vector is None and within is None
+        )  # a vector at hand is used as before
         decided = self._lexical_decides(query, lex_raw) if may_skip else None
         if decided is not None:
             dense, (provisions, scores) = False, decided
         else:
-            provisions = self.candidates(query, query_vector, dense=dense, lex_raw=lex_raw)
+            if dense and query_vector is None:
+                query_vector = self.embed_query(query.text)
+            provisions = self.candidates(query, query_vector, dense=dense, lex_raw=lex_raw, within=within)
             scores = self.ranker_for(dense=dense).score(provisions.matrix)
         ranked: list[int] = []
         for p in np.argsort(-scores, kind="stable"):
@@ -169,7 +176,8 @@ class Retriever:
                 hits.append(hit)
                 ranked.append(int(p))
         order = np.array(ranked, dtype=np.int64)
-        return Ranking(hits[:k], scores[order], provisions.matrix[order], len(exact), provisions.lex_top, dense)
+        vector = query_vector if dense else None
+        return Ranking(hits[:k], scores[order], provisions.matrix[order], len(exact), provisions.lex_top, dense, vector)
 
     def candidates(
         self,
@@ -178,6 +186,7 @@ class Retriever:
         *,
         dense: bool = True,
         lex_raw: np.ndarray | None = None,
+        within: frozenset[str] | None = None,
     ) -> Provisions:
         """The candidate provisions of a question with their ranking features (``dense=False``: the
         dense features at zero and no embedding, as in a lexical-only index; ``lex_raw``: the question's
@@ -198,7 +207,7 @@ class Retriever:
             self.title_match(query.text),
             self.referenced_ids(query),
             self.profile,
-            allowed=self._allowed(query.as_of),
+            allowed=self._allowed(query.as_of, within),
         )
 
     # -- dense skip (issue 14) ---------------------------------------------------------------------
@@ -244,12 +253,19 @@ class Retriever:
         """What the gate reads of a lexical ranking (bench/fit_gate.py fits it on the same record)."""
         return LexicalEvidence(-np.sort(-scores)[:2])
 
-    def _allowed(self, as_of: date | None) -> np.ndarray | None:
-        """Units whose document was in force on ``as_of`` (None: the texts in force now)."""
-        if as_of is None:
+    def _allowed(self, as_of: date | None, within: frozenset[str] | None = None) -> np.ndarray | None:
+        """Units whose document was in force on ``as_of`` (None: the texts in force now), of the
+        documents ``within`` when given."""
+        if as_of is None and within is None:
             return None
-        in_force = self.catalogue.in_force_on(as_of)
-        return np.array([d in in_force for d in self.table.doc_ids], dtype=bool)[self.table.doc]
+        if as_of is None:
+            mask = self.table.in_force.copy()
+        else:
+            in_force = self.catalogue.in_force_on(as_of)
+            mask = np.array([d in in_force for d in self.table.doc_ids], dtype=bool)[self.table.doc]
+        if within is not None:
+            mask &= np.array([d in within for d in self.table.doc_ids], dtype=bool)[self.table.doc]
+        return mask
 
     def title_match(self, text: str) -> dict[str, float]:
         """Per document: how well ``text`` names it (BM25 over the titles alone, the best scoring 1)."""
@@ -298,6 +314,12 @@ class Retriever:
             if normalise_text(d.title) == asked
             or cues.ends_title(self.profile.without_region(normalise_text(d.title)), name)
         ]
+
+    def named_texts(self, query: Query) -> frozenset[str]:
+        """The held documents the question names by 文号 or 《title》, with the texts they issue (a 通知's
+        attached 办法): where "国务院令第375号里……" asks to be answered from."""
+        named = {d.id for d in self.referenced_documents(query)}
+        return frozenset(named | {d.id for d in self.catalogue.documents() if d.parent_id in named})
 
     def referenced_ids(self, query: Query) -> frozenset[str]:
         referenced = self.referenced_documents(query)

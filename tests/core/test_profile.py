@@ -53,6 +53,11 @@ def kind(question: str) -> str | None:
         ("什么时候交申报材料？", "time"),  # the profile's order: a date asked comes first
         ("工会能为职工提供什么帮助？", None),
         ("办退休需不需要交身份证复印件？", None),  # whether, not which
+        # a day, hours or weeks asked colloquially
+        ("新办法从哪天起执行？", "time"),
+        ("值班一次最多连续几个小时？", "time"),
+        ("产假能休几周？", "time"),
+        ("天天加班合法吗？", None),
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(question: str, expected: str | None) -> None:
