@@ -98,6 +98,12 @@ def real_home(built_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 
 @pytest.fixture(scope="session")
+def real_desk(real_home: Path) -> Desk:
+    """The Desk over ``real_home``, shared by the tests that ask the real texts (they only read)."""
+    return Desk(Settings(home=real_home))
+
+
+@pytest.fixture(scope="session")
 def eval_dir() -> Path:
     if not (EVAL_DIR / "dev_qa.jsonl").is_file():
         pytest.skip("../shared/eval is not beside the repository")

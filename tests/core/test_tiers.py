@@ -3,10 +3,12 @@ drafting convention gives: 以上/以下/满 include the number, 不满/不足/�
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from core.tiers import Bound, applicable_tier, case_quantities, tiers
-from tests.utils.real_texts import real_catalogue
+from tests.utils.real_texts import provision_texts
 
 FILES = (
     "guowuyuan_nianxiujia_tiaoli_2007_ling514.txt",
@@ -17,16 +19,8 @@ FILES = (
 
 
 @pytest.fixture(scope="module")
-def provision():
-    catalogue = real_catalogue(*FILES)
-    documents = {d.title: d for d in catalogue.documents()}
-
-    def text(title: str, locator: str) -> str:
-        segment = catalogue.segment_at(documents[title].id, locator)
-        assert segment is not None, (title, locator)
-        return segment.text
-
-    return text
+def provision() -> Callable[[str, str], str]:
+    return provision_texts(*FILES)
 
 
 def _everything(_: str) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -152,9 +151,6 @@ def test_in_force_on_follows_effective_and_expired_dates() -> None:
 
 
 # -- the Desk with every real file added -------------------------------------------------------------
-@pytest.fixture(scope="module")
-def real_desk(real_home: Path) -> Desk:
-    return Desk(Settings(home=real_home))
 
 
 @pytest.mark.parametrize(

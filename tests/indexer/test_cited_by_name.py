@@ -14,11 +14,6 @@ from policydesk.desk import Desk
 from tests.utils.real_texts import REAL_DIR
 
 
-@pytest.fixture(scope="module")
-def real_desk(real_home: Path) -> Desk:
-    return Desk(Settings(home=real_home))
-
-
 @pytest.mark.parametrize(
     "question",
     ["工伤保险条例第14条规定了哪些情形？", "按工伤保险条例的第十四条，哪些算工伤", "工伤保险条例第十四条（一）"],

@@ -5,14 +5,12 @@ named as a later amendment — on the real editions of tests/data/real."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from corpus import Catalogue, DocStatus, Document
 from indexer.citation import cite
 from indexer.editions import LATER, OLDER, edition_notes
-from policydesk.config import Settings
 from policydesk.desk import Desk
 from tests.utils.real_texts import real_catalogue
 
@@ -71,9 +69,6 @@ def test_an_unchanged_item_of_a_changed_article_says_so(catalogue: Catalogue) ->
 
 
 # -- through the Desk ------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def real_desk(real_home: Path) -> Desk:
-    return Desk(Settings(home=real_home))
 
 
 def test_an_answer_from_the_newer_edition_names_the_older_as_superseded(real_desk: Desk) -> None:

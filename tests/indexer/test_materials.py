@@ -5,17 +5,9 @@ answer."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from policydesk.config import Settings
 from policydesk.desk import Desk
-
-
-@pytest.fixture(scope="module")
-def real_desk(real_home: Path) -> Desk:
-    return Desk(Settings(home=real_home))
 
 
 @pytest.mark.parametrize(

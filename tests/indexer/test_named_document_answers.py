@@ -9,19 +9,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from corpus.frontmatter import is_front_matter
-from policydesk.config import Settings
 from policydesk.desk import Desk
 from tests.utils.real_texts import REAL_DIR
-
-
-@pytest.fixture(scope="module")
-def real_desk(real_home: Path) -> Desk:
-    return Desk(Settings(home=real_home))
 
 
 @pytest.mark.parametrize(

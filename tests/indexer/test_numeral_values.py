@@ -6,14 +6,11 @@ none of them in the dev sets."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from core.numerals import quantities, without_quantities
 from core.profile import load_profile
 from indexer.highlight import highlights, short_answer
-from policydesk.config import Settings
 from policydesk.desk import Desk
 from tests.utils.real_texts import REAL_DIR
 
@@ -122,11 +119,6 @@ def test_values_in_chinese_numerals_count_as_values(kind: str, text: str) -> Non
 def test_a_date_is_no_fraction() -> None:
     profile = load_profile()
     assert not profile.holds(profile.kind("ratio"), "2020/1/3 发布")
-
-
-@pytest.fixture(scope="module")
-def real_desk(real_home: Path) -> Desk:
-    return Desk(Settings(home=real_home))
 
 
 def test_an_amount_in_chinese_numerals_answers_how_much(real_desk: Desk) -> None:

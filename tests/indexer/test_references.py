@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,6 @@ from corpus import Catalogue, DocStatus, Document
 from corpus.verify import SourceCheck
 from indexer.citation import Citation, cite
 from indexer.references import MAX_REFERENCED, referenced
-from policydesk.config import Settings
 from policydesk.desk import Desk
 from tests.utils.real_texts import REAL_DIR, real_catalogue
 
@@ -117,9 +115,6 @@ def test_a_superseded_text_is_quoted_only_as_of_a_day_it_was_in_force(catalogue:
 
 
 # -- through the Desk ------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def real_desk(real_home: Path) -> Desk:
-    return Desk(Settings(home=real_home))
 
 
 def test_an_answer_quotes_what_its_provision_defers_to(real_desk: Desk) -> None:

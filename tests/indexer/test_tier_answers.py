@@ -4,24 +4,18 @@ short answer and the marks are that tier's value, not the first value of the pro
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from indexer.highlight import highlights, short_answer
 from tests.core.test_tiers import FILES
-from tests.utils.real_texts import real_catalogue
+from tests.utils.real_texts import provision_texts
 
 
 @pytest.fixture(scope="module")
-def provision():
-    catalogue = real_catalogue(*FILES)
-    documents = {d.title: d for d in catalogue.documents()}
-
-    def text(title: str, locator: str) -> str:
-        segment = catalogue.segment_at(documents[title].id, locator)
-        assert segment is not None, (title, locator)
-        return segment.text
-
-    return text
+def provision() -> Callable[[str, str], str]:
+    return provision_texts(*FILES)
 
 
 @pytest.mark.parametrize(

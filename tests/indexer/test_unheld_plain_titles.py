@@ -6,21 +6,13 @@ tests/data/real (seeds + laws and regulations nobody fitted on); the questions a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from core.profile import load_profile
 from indexer.query import plain_titles
-from policydesk.config import Settings
 from policydesk.desk import Desk
 
 UNHELD = "未收录该文件"
-
-
-@pytest.fixture(scope="module")
-def real_desk(real_home: Path) -> Desk:
-    return Desk(Settings(home=real_home))
 
 
 # -- reading a question (the profile's [named_documents]; no index) ----------------------------------
