@@ -250,7 +250,7 @@ def _from_named(candidates: list[_Candidate], query: Query, retriever: Retriever
     none (a ministry's 办法 on the same procedure ranks close, but it is not the text asked about)."""
     if not query.names_document:
         return candidates
-    named = {d.id for d in retriever.referenced_documents(query)}
+    named = retriever.named_texts(query)
     own = [c for c in candidates if c.hit.document.id in named and c.support >= MIN_SUPPORT]
     return own or candidates
 

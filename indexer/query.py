@@ -36,9 +36,8 @@ class Query:
     places: frozenset[str] = frozenset()  # places named (the profile's provinces, prefectures…)
     plain_titles: tuple[str, ...] = ()  # documents named without 《》 ("按照失业保险条例", "工会法第三条")
     given: frozenset[Quantity] = frozenset()  # the quantities the question states of its own case ("满10年")
-    asked: frozenset[str] = (
-        frozenset()
-    )  # ``grams`` without the 文号 and 《titles》 named: what is asked of the document
+    # ``grams`` without the 文号 and 《titles》 named: what is asked of the documents named
+    asked: frozenset[str] = frozenset()
 
     @property
     def names_document(self) -> bool:
@@ -50,6 +49,7 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
     """Everything the later stages read of a question, computed once."""
     text = profile.strip_framing(question)
     content = profile.question_noise.sub(" ", fold_counted_numerals(text))
+    grams = frozenset(bigrams(content))
     locators = []
     for match in LOCATOR.finditer(text):
         try:
@@ -60,7 +60,7 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
         raw=question,
         text=text,
         tokens=tuple(tokeniser.tokens(text)),
-        grams=frozenset(bigrams(content)),
+        grams=grams,
         focus=_asking_clause(text, profile),
         kind=profile.answer_kind(text),
         levels=profile.levels_of(text),
@@ -72,22 +72,22 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
         places=profile.places_in(text),
         plain_titles=plain_titles(text, profile),
         given=stated_quantities(text),
-        asked=_asked_grams(text, content, profile),
+        asked=_asked_grams(text, profile) or grams,
     )
 
 
-def _asked_grams(text: str, content: str, profile: Profile) -> frozenset[str]:
-    """The content bigrams of what the question asks of the documents it names: the words of a 文号 or a
-    《title》 find the document (its front matter and title hold them) but say nothing of which of its
-    provisions answers ("国务院令第258号里，失业保险金的标准是怎么定的？" asks for 失业保险金的标准)."""
+def _asked_grams(text: str, profile: Profile) -> frozenset[str]:
+    """The content bigrams of what the question asks of the documents it names (empty when it names
+    none): the words of a 文号 or a 《title》 find the document (its front matter and title hold them) but
+    say nothing of which of its provisions answers ("国务院令第258号里，失业保险金的标准是怎么定的？" asks
+    for 失业保险金的标准)."""
     names = [m.span() for m, _ in docnumber.find(text)] + [m.span() for m in _TITLE.finditer(text)]
     if not names:
-        return frozenset(bigrams(content))
+        return frozenset()
     blanked = list(text)
     for start, end in names:
         blanked[start:end] = " " * (end - start)
-    rest = frozenset(bigrams(profile.question_noise.sub(" ", fold_counted_numerals("".join(blanked)))))
-    return rest or frozenset(bigrams(content))
+    return frozenset(bigrams(profile.question_noise.sub(" ", fold_counted_numerals("".join(blanked)))))
 
 
 def plain_titles(text: str, profile: Profile) -> tuple[str, ...]:

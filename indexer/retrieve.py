@@ -155,9 +155,8 @@ class Retriever:
         skip = exact_skips_dense and self._exact_decides(query, exact, query_vector)
         dense = self.embedder is not None and not skip
         lex_raw = self.backend.lexical_scores(query.text, list(query.tokens))  # scored once, for either path
-        may_skip = (
-            dense and exact_skips_dense and query_vector is None and within is None
-        )  # a vector at hand is used as before
+        # a vector at hand is used as before; a ranking within named texts is not the gate's to decide
+        may_skip = dense and exact_skips_dense and query_vector is None and within is None
         decided = self._lexical_decides(query, lex_raw) if may_skip else None
         if decided is not None:
             dense, (provisions, scores) = False, decided
