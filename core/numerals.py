@@ -107,6 +107,8 @@ _QUANTITY = re.compile(
     rf"(?<![0-9０-９.,．])({NUMBER})\s*(个工作日|工作日|个小时|小时|个月|月|周|年|日|天|万元|元|人|名|倍|[%％])"
 )
 _SAME_UNIT = {"天": "日", "个工作日": "工作日", "个小时": "小时", "个月": "月", "％": "%"}
+# the unit a question asks its value in: 多少天, 几个月, 几年 (never 几次 or 多少钱: no unit of _QUANTITY)
+_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(个工作日|工作日|个小时|小时|个月|月|周|年|日|天|万元|元|人|名|倍)")
 
 Quantity = tuple[int, str]  # (value, unit): 十年 and 10年 are both (10, "年")
 
@@ -122,6 +124,13 @@ def quantities(text: str) -> list[tuple[int, int, Quantity]]:
             continue
         out.append((match.start(), match.end(), (value, _SAME_UNIT.get(match.group(2), match.group(2)))))
     return out
+
+
+def asked_unit(question: str) -> str | None:
+    """The unit a question asks its value in (多少天 → 日, 几个月 → 月), as ``quantities`` names units; None
+    when it names none."""
+    match = _ASKED_UNIT.search(question)
+    return None if match is None else _SAME_UNIT.get(match.group(1), match.group(1))
 
 
 def stated_quantities(text: str) -> frozenset[Quantity]:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from core.numerals import stated_quantities, whole_numeral, without_quantities
+from core.numerals import asked_unit, quantities, stated_quantities, whole_numeral, without_quantities
 from core.profile import AnswerKind, Profile, load_profile
 from core.sentences import CLAUSE
 from core.tiers import applicable_tier, tiers
@@ -59,7 +59,7 @@ def highlights(question: str, quote: str, profile: Profile | None = None) -> lis
     if kind is not None and kind.is_value:
         valued = _own_case_blanked(question, quote)
         typed = [c for c in clauses if profile.holds(kind, valued[c.start : c.end])]
-        typed, depends_on_case = _in_applicable_tier(question, quote, typed)
+        typed, depends_on_case = _in_applicable_tier(question, quote, _in_asked_unit(question, valued, typed))
         values = {c: value_spans(profile, kind, valued, c.start, c.end) for c in typed}
         spanned = [c for c, spans in values.items() if spans]
         best = spanned if depends_on_case else _best(spanned)  # each tier's value answers its own case
@@ -90,7 +90,7 @@ def short_answer(question: str, quotes: Sequence[str], profile: Profile | None =
         for c in _clauses(question, quote, profile)
         if profile.holds(kind, valued[c.start : c.end]) and value_spans(profile, kind, valued, c.start, c.end)
     ]
-    typed, depends_on_case = _in_applicable_tier(question, quote, typed)
+    typed, depends_on_case = _in_applicable_tier(question, quote, _in_asked_unit(question, valued, typed))
     if not typed or depends_on_case:  # 满1年的5天, 满10年的10天…: the full answer shows which is whose
         return None
     found = [(c.score, c.start, c.end) for c in typed]
@@ -114,6 +114,17 @@ def short_answer(question: str, quotes: Sequence[str], profile: Profile | None =
     if not text or len(text) > SHORT_ANSWER_MAX_CHARS or text not in quote:
         return None
     return text
+
+
+def _in_asked_unit(question: str, valued: str, typed: list[_Clause]) -> list[_Clause]:
+    """Of the clauses that hold the asked kind, those holding a value in the unit the question asks for
+    ("多少天" is answered by 250天, not by the 8小时 beside it); all of them when none does, or when the
+    question names no unit."""
+    unit = asked_unit(question)
+    if unit is None:
+        return typed
+    inside = [c for c in typed if any(q[1] == unit for *_, q in quantities(valued[c.start : c.end]))]
+    return inside or typed
 
 
 def _in_applicable_tier(question: str, quote: str, typed: list[_Clause]) -> tuple[list[_Clause], bool]:
@@ -144,8 +155,11 @@ def _own_case_blanked(question: str, quote: str) -> str:
 def value_spans(profile: Profile, kind: AnswerKind, text: str, start: int, end: int) -> list[Span]:
     """The smallest pieces of ``text[start:end]`` that still hold a value of ``kind``, by the evidence test
     itself (so the patterns live in one place): shrink from the right, then from the left, then let a
-    number keep all its digits (三十日, never 十日); two values joined by 以上/至 are one range."""
-    return _smallest_pieces(lambda piece: profile.holds(kind, piece), text, start, end)
+    number keep all its digits (三十日, never 十日); two values joined by 以上/至 are one range. In a
+    computation ("365天－104天－11天＝250天") the result is the value, the operands how it was reached."""
+    spans = _smallest_pieces(lambda piece: profile.holds(kind, piece), text, start, end)
+    equals = max(text.rfind("＝", start, end), text.rfind("=", start, end))
+    return [span for span in spans if span[0] > equals] or spans
 
 
 def _smallest_pieces(holds: Callable[[str], bool], text: str, start: int, end: int) -> list[Span]:

@@ -21,13 +21,14 @@ from policydesk.config import MAX_SEARCH_K, Settings
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def batch_option(func: Callable[..., Any]) -> Callable[..., Any]:
+def batch_option(field: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--batch``, whose lines carry the command's text under ``field`` (question, or case for govern)."""
     return click.option(
         "--batch",
         type=click.Path(dir_okay=False, path_type=Path),
         default=None,
-        help="JSONL file of {id, question|case[, as_of]}; prints one JSON object per line.",
-    )(func)
+        help=f"JSONL file of {{id, {field}[, as_of]}}; prints one JSON object per line.",
+    )
 
 
 def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -72,7 +73,7 @@ def run_batch(path: Path, field: str, call: Callable[[str, str | None], BaseMode
 @main.command()
 @click.argument("query", required=False)
 @click.option("--k", default=10, show_default=True, type=click.IntRange(1, MAX_SEARCH_K), help="Number of hits.")
-@batch_option
+@batch_option("question")
 @as_of_option
 @json_option
 @data_options
@@ -106,7 +107,7 @@ def search(settings: Settings, query: str | None, k: int, batch: Path | None, as
     show_default=True,
     help="short: 《标题》文号 第十八条（一） [file lines]; formal: 《标题》（文号）第十八条第（一）项, ready to paste.",
 )
-@batch_option
+@batch_option("question")
 @as_of_option
 @json_option
 @data_options
@@ -132,7 +133,7 @@ def ask(
 
 @main.command()
 @click.argument("case", required=False)
-@batch_option
+@batch_option("case")
 @as_of_option
 @json_option
 @data_options

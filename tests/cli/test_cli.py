@@ -78,6 +78,9 @@ def test_batch_keeps_ids_and_reports_bad_lines(run, tmp_path: Path) -> None:  # 
     cases.write_text('{"id": 7, "case": "企业今年拖欠职工工资，还能申报五一劳动奖状吗？"}\n', encoding="utf-8")
     rows = [json.loads(x) for x in run("govern", "--batch", str(cases)).output.strip().split("\n")]
     assert rows[0]["id"] == 7 and rows[0]["regulations"]
+    # each command's help names the field its batch lines carry
+    assert "{id, case[, as_of]}" in " ".join(run("govern", "--help").output.split())
+    assert "{id, question[, as_of]}" in " ".join(run("ask", "--help").output.split())
 
 
 def test_bad_arguments_are_clear_errors(run) -> None:  # type: ignore[no-untyped-def]

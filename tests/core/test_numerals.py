@@ -6,7 +6,16 @@ import re
 
 import pytest
 
-from core.numerals import NUMBER, cn_to_int, int_to_cn, quantities, to_int, whole_numeral, without_quantities
+from core.numerals import (
+    NUMBER,
+    asked_unit,
+    cn_to_int,
+    int_to_cn,
+    quantities,
+    to_int,
+    whole_numeral,
+    without_quantities,
+)
 
 
 @pytest.mark.parametrize("value", [1, 9, 10, 11, 18, 20, 23, 99, 100, 105, 110, 999])
@@ -58,3 +67,17 @@ def test_a_quantity_is_its_number_and_unit_in_either_notation() -> None:
     assert (5, "万元") not in found and (0, "元") not in found  # never the tail of 1.5万 or 3,000
     blanked = without_quantities("已满10年不满20年的，年休假10天", frozenset({(10, "年")}))
     assert blanked == "已满   不满20年的，年休假10天"
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("年休假能休多少天？", "日"),
+        ("试用期最长几个月？", "月"),
+        ("一年最多评多少名？", "名"),
+        ("逾期罚多少钱？", None),  # an amount, in no unit of its own
+        ("一年考核几次？", None),
+    ],
+)
+def test_the_unit_a_question_asks_its_value_in(question: str, unit: str | None) -> None:
+    assert asked_unit(question) == unit

@@ -58,6 +58,7 @@ def kind(question: str) -> str | None:
         ("值班一次最多连续几个小时？", "time"),
         ("产假能休几周？", "time"),
         ("天天加班合法吗？", None),
+        ("监察员每年至少参加多少学时的培训？", "time"),
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(question: str, expected: str | None) -> None:
@@ -116,6 +117,13 @@ def test_what_states_an_amount(sentence: str, states: bool) -> None:
 )
 def test_a_question_asking_for_a_whole_list(question: str, whole: bool) -> None:
     assert NEUTRAL.asks_list(question) is whole
+
+
+def test_per_mille_and_class_hours_are_values() -> None:
+    assert NEUTRAL.holds(NEUTRAL.kind("ratio"), "逾期未缴的，按日加收5‰的滞纳金。")
+    assert NEUTRAL.holds(NEUTRAL.kind("ratio"), "按日加收千分之二的滞纳金。")
+    assert NEUTRAL.holds(NEUTRAL.kind("time"), "每年参加业务培训累计不少于四十学时。")
+    assert not NEUTRAL.holds(NEUTRAL.kind("ratio"), "逾期未缴的，依法加收滞纳金。")
 
 
 def test_permission_and_time_evidence() -> None:

@@ -53,3 +53,11 @@ def test_a_value_beside_the_tiers_that_answers_is_kept(provision) -> None:
     quote = provision("女职工劳动保护特别规定", "第七条")  # 生育 98天, then tiers for 流产
     answer = short_answer("女职工正常生育可以休多少天产假？", [quote])
     assert answer is not None and answer.endswith("98天")
+
+
+def test_a_computation_answers_with_its_result() -> None:
+    text = provision_texts("laoshebu_yuepingjun_gongzuo_shijian_2008.md")
+    quote = text("关于职工全年月平均工作时间和工资折算问题的通知", "一、")
+    marked = [quote[a:b] for a, b in highlights("职工一年的制度工作日是多少天？", quote)]
+    assert "250天" in marked
+    assert not {"365天", "104天", "11天"} & set(marked)  # the operands are how the result was reached
