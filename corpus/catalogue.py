@@ -184,8 +184,9 @@ class Catalogue:
         """Ids of the documents in force on ``day``: effective ≤ day < expired.
 
         Unknown dates are read generously, so a text is never hidden for lack of a date: with no
-        ``effective_date`` the text's own ``date`` (成文/公布) is its start, and with neither it counts as
-        in force from the start; with no ``expired_date`` it stays in force, except that a text marked
+        ``effective_date`` the text's own ``date`` (成文/公布) is its start, with neither the first day of
+        its 文号's year (a text numbered 〔2008〕 was not issued before 2008), and with none of these it
+        counts as in force from the start; with no ``expired_date`` it stays in force, except that a text marked
         superseded whose successor gives no date is out of force on every day. A notice's issued texts
         and attachments follow their own dates. Non-normative texts (news, summaries, letters) have no
         force: they are kept for any day on or after their date, so they stay searchable as of then.
@@ -193,7 +194,7 @@ class Catalogue:
         wanted = day.isoformat()
         out = []
         for doc in self._documents.values():
-            start = doc.effective_date or doc.date
+            start = doc.effective_date or doc.date or _numbered_year_start(doc.doc_number)
             if start and start > wanted:
                 continue
             if doc.expired_date:
@@ -302,3 +303,9 @@ class Catalogue:
         for doc in self._documents.values():
             for seg in self._by_doc.get(doc.id, []):
                 yield doc, seg
+
+
+def _numbered_year_start(number: str | None) -> str | None:
+    """The first day of the year a 文号 names ("劳社部发〔2008〕3号" → 2008-01-01), or None (a 令号 has no year)."""
+    parsed = docnumber.parse(number) if number else None
+    return None if parsed is None or parsed.year is None else f"{parsed.year:04d}-01-01"

@@ -150,6 +150,17 @@ def test_in_force_on_follows_effective_and_expired_dates() -> None:
     assert catalogue.editions_of(old) == [catalogue.document(new)]
 
 
+def test_an_undated_notice_is_not_in_force_before_its_numbers_year() -> None:
+    # the file states no date: only its 文号 劳社部发〔2008〕3号 says when it can have been issued
+    corpus = real_corpus("laoshebu_yuepingjun_gongzuo_shijian_2008.md")
+    catalogue = Catalogue(corpus.documents, corpus.segments)
+    (notice,) = corpus.documents
+    assert notice.date is None and notice.effective_date is None
+    assert notice.id not in catalogue.in_force_on(date(2007, 12, 31))
+    assert notice.id in catalogue.in_force_on(date(2008, 1, 1))
+    assert notice.id in catalogue.in_force_on(date(2025, 6, 1))
+
+
 # -- the Desk with every real file added -------------------------------------------------------------
 
 
