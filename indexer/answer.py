@@ -55,6 +55,7 @@ class _Candidate:
     score: float
     support: float
     typed: bool
+    asked: float = 0.0  # share of the asking clause's weight the sentence holds (a story's scene is not asked)
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ def _candidates(query: Query, hits: list[Hit], retriever: Retriever, grams: Weig
     low = min(h.score for h in hits)
     span = (top - low) or 1.0
     out: list[_Candidate] = []
+    focus = grams.within(query.focus) if query.focus else None
     for rank, hit in enumerate(hits):
         record = is_front_matter(hit.unit.text)  # how the text was adopted: answers only when, never what
         context = f"{hit.unit.doc_title} {hit.unit.context}"
@@ -213,14 +215,15 @@ def _candidates(query: Query, hits: list[Hit], retriever: Retriever, grams: Weig
                 score -= LEVEL_MISMATCH_PENALTY  # a national rule does not answer a question about the province
             segment_id, start = hit.unit.locate(match.start() + len(match.group(0)) - len(match.group(0).lstrip()))
             segment = hit.segment if segment_id == hit.segment.id else retriever.catalogue.segment(segment_id)
-            out.append(_Candidate(hit, segment, start, start + len(sentence), score, support, typed))
+            asked = focus.share(f"{context} {sentence}") if typed and focus is not None else 0.0
+            out.append(_Candidate(hit, segment, start, start + len(sentence), score, support, typed, asked))
     return sorted(out, key=lambda c: -c.score)
 
 
 def _value_stated(candidates: list[_Candidate]) -> bool:
     """A sentence among the best holds the asked kind of value and shares the question's terms: the hard
     test refuses without one, and the answerability model is not asked with one."""
-    return any(c.typed and c.support >= MIN_SUPPORT for c in candidates[:TYPED_DEPTH])
+    return any(c.typed and max(c.support, c.asked) >= MIN_SUPPORT for c in candidates[:TYPED_DEPTH])
 
 
 def _unanswerable(query: Query, hits: list[Hit], candidates: list[_Candidate], profile: Profile) -> str | None:
