@@ -19,7 +19,6 @@ _PIECE = re.compile(r"[^；;。\n]+")  # a tier ends at a semicolon or a full st
 _CONDITION_END = re.compile(r"[，,]")
 # a condition closed by 的 runs to it over commas ("连续工作满15年，且距退休不足5年的，…" is one condition)
 _CONDITION_CLOSED = re.compile(r"的[，,]")
-# words right before a number that bound a range, and whether the bound includes the number
 # words right before or after a number that bound a range: (which end, whether the number itself is in)
 _BEFORE = {
     "已满": ("low", True),
@@ -37,7 +36,6 @@ _BEFORE = {
     "不超过": ("high", True),
 }
 _AFTER = {"以上": ("low", True), "及以上": ("low", True), "以下": ("high", True), "以内": ("high", True)}
-_RANGE_JOIN = re.compile(r"\s*(?:至|到|[—\-－～~])\s*")
 # what may stand between the two ends of one range (以上不满, 至): nothing of another quantity
 _BETWEEN_ENDS = re.compile(r"(?:以上|及以上|不满|不足|未满|未达到|低于|少于|不超过|以下|至|到|[—\-－～~、，,\s])*")
 # one unit of a dimension in the smallest unit of that dimension: 2年 and 24个月 are the same length
@@ -95,10 +93,7 @@ def case_quantities(question: str) -> list[tuple[str, int]]:
     """The measured quantities a question states of its own case: not dates (2022年, 3月1日)."""
     out = []
     for start, end, quantity in quantities(question):
-        value, unit = quantity
-        if unit == "年" and value in _YEAR_DATE:
-            continue
-        if _part_of_date(question, start, end, unit):
+        if _part_of_date(question, start, end, quantity):
             continue
         found = measured(quantity)
         if found is not None:
@@ -106,8 +101,11 @@ def case_quantities(question: str) -> list[tuple[str, int]]:
     return out
 
 
-def _part_of_date(text: str, start: int, end: int, unit: str) -> bool:
-    """3月 in 2021年3月 or 3月1日, 1日 in 3月1日: a day of the calendar, not a length of time."""
+def _part_of_date(text: str, start: int, end: int, quantity: Quantity) -> bool:
+    """2021年, 3月 in 2021年3月 or 3月1日, 1日 in 3月1日: a day of the calendar, not a length of time."""
+    value, unit = quantity
+    if unit == "年":
+        return value in _YEAR_DATE
     if unit == "月":
         return bool(_AFTER_YEAR.search(text, 0, start) or _DAY_NEXT.match(text, end))
     return unit == "日" and bool(_AFTER_MONTH.search(text, 0, start))
