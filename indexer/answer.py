@@ -68,6 +68,7 @@ class Judgement:
     candidates: list[_Candidate]
     reason: str | None  # why a hard test says the evidence cannot answer, or None
     evidence: Evidence
+    named: frozenset[str] = frozenset()  # the held texts the question names (文号, 《title》) and those they issue
 
     @property
     def judged(self) -> bool:
@@ -84,8 +85,12 @@ def judge(query: Query, retriever: Retriever) -> Judgement:
     ranking = retriever.rank(query, k=max(ANSWER_DEPTH, 8))
     grams = retriever.bigram_idf.weigh(set(query.asked))  # weighed once: sentences and evidence read it
     candidates = _candidates(query, ranking.hits[:ANSWER_DEPTH], retriever, grams) if ranking.hits else []
-    named = retriever.named_texts(query) if query.names_document and not ranking.n_exact else frozenset()
-    if named and not any(c.hit.document.id in named and c.support >= MIN_SUPPORT for c in candidates):
+    named = retriever.named_texts(query) if query.names_document else frozenset()
+    if (
+        named
+        and not ranking.n_exact
+        and not any(c.hit.document.id in named and c.support >= MIN_SUPPORT for c in candidates)
+    ):
         # the text asked about ranks below others on the same subject: what it says itself is the answer
         inside = retriever.rank(query, max(ANSWER_DEPTH, 8), ranking.vector, within=named)
         found = _candidates(query, inside.hits[:ANSWER_DEPTH], retriever, grams) if inside.hits else []
@@ -96,7 +101,7 @@ def judge(query: Query, retriever: Retriever) -> Judgement:
     unseen = sum(t not in vocabulary for t in query.tokens) / len(query.tokens) if query.tokens else 1.0
     best = ranking.hits[:TOGETHER_DEPTH]
     together = grams.share_together(f"{h.document.title} {h.unit.context} {h.unit.text}" for h in best)
-    return Judgement(query, ranking, candidates, reason, _evidence(query, ranking, candidates, unseen, together))
+    return Judgement(query, ranking, candidates, reason, _evidence(query, ranking, candidates, unseen, together), named)
 
 
 def ask(question: Query | str, retriever: Retriever, *, as_of: date | None = None) -> Answer:
@@ -139,7 +144,7 @@ def _answer(query: Query, retriever: Retriever) -> Answer:
     candidates = [c for c in judgement.candidates if not _bound_elsewhere(c.hit, query, retriever.profile)]
     if not candidates:  # 曲靖's question is not answered with 昆明's rules, however close their words
         return _not_found(f"适用于{'、'.join(sorted(query.places))}的规定", related)
-    candidates = _from_named(candidates, query, retriever)
+    candidates = _from_named(candidates, judgement.named)
     supported = [c for c in candidates if c.support >= MIN_SUPPORT]
     chosen = _choose(supported or candidates[:1])  # the model judged the best provision answers
     whole_lists = retriever.profile.asks_list(query.text)
@@ -247,13 +252,10 @@ def _unanswerable(query: Query, hits: list[Hit], candidates: list[_Candidate], p
     return None
 
 
-def _from_named(candidates: list[_Candidate], query: Query, retriever: Retriever) -> list[_Candidate]:
+def _from_named(candidates: list[_Candidate], named: frozenset[str]) -> list[_Candidate]:
     """A question that names a held document (国务院令第375号, 《工伤保险条例》) asks what that document
     says: its sentences that share the question's terms answer, and another document's only when it has
     none (a ministry's 办法 on the same procedure ranks close, but it is not the text asked about)."""
-    if not query.names_document:
-        return candidates
-    named = retriever.named_texts(query)
     own = [c for c in candidates if c.hit.document.id in named and c.support >= MIN_SUPPORT]
     return own or candidates
 

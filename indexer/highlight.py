@@ -19,7 +19,7 @@ from core.profile import AnswerKind, Profile, load_profile
 from core.sentences import CLAUSE
 from core.tiers import applicable_tier, tiers
 from indexer.overlap import bigrams
-from indexer.tokenise import fold_counted_numerals
+from indexer.query import content_grams
 
 Span = tuple[int, int]
 
@@ -208,7 +208,7 @@ def _one_value(before: str, after: str) -> bool:
 
 
 def _clauses(question: str, quote: str, profile: Profile) -> list[_Clause]:
-    asked = bigrams(profile.question_noise.sub(" ", fold_counted_numerals(question)))
+    asked = content_grams(question, profile)
     out: list[_Clause] = []
     for match in CLAUSE.finditer(quote):
         start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())

@@ -48,8 +48,7 @@ class Query:
 def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date | None = None) -> Query:
     """Everything the later stages read of a question, computed once."""
     text = profile.strip_framing(question)
-    content = profile.question_noise.sub(" ", fold_counted_numerals(text))
-    grams = frozenset(bigrams(content))
+    grams = content_grams(text, profile)
     locators = []
     for match in LOCATOR.finditer(text):
         try:
@@ -76,6 +75,12 @@ def analyse(question: str, profile: Profile, tokeniser: Tokeniser, as_of: date |
     )
 
 
+def content_grams(text: str, profile: Profile) -> frozenset[str]:
+    """Character bigrams of what a question says, its question words cut and counted numerals folded
+    (第一名 = 第1名): what phrase overlap weighs."""
+    return frozenset(bigrams(profile.question_noise.sub(" ", fold_counted_numerals(text))))
+
+
 def _asked_grams(text: str, profile: Profile) -> frozenset[str]:
     """The content bigrams of what the question asks of the documents it names (empty when it names
     none): the words of a 文号 or a 《title》 find the document (its front matter and title hold them) but
@@ -87,7 +92,7 @@ def _asked_grams(text: str, profile: Profile) -> frozenset[str]:
     blanked = list(text)
     for start, end in names:
         blanked[start:end] = " " * (end - start)
-    return frozenset(bigrams(profile.question_noise.sub(" ", fold_counted_numerals("".join(blanked)))))
+    return content_grams("".join(blanked), profile)
 
 
 def plain_titles(text: str, profile: Profile) -> tuple[str, ...]:
@@ -119,7 +124,7 @@ def _asking_clause(text: str, profile: Profile) -> frozenset[str]:
     """Content bigrams of the last clause that has any: a case told over several clauses sets the scene
     first and asks in its last one, and the provision that answers holds that part."""
     for match in reversed(list(CLAUSE.finditer(text))):
-        grams = bigrams(profile.question_noise.sub(" ", fold_counted_numerals(match.group(0))))
+        grams = content_grams(match.group(0), profile)
         if grams:
             return frozenset(grams)
     return frozenset()
